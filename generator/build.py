@@ -1,0 +1,103 @@
+"""The orchestrator: discover, load, validate, model, render, write, build the site."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.catalog import build_catalog
+from generator.crossref import check_references
+from generator.diagnostics import Diagnostic, has_errors
+from generator.discover import discover
+from generator.load import load_sources
+from generator.model import Catalog
+from generator.render import render_pages
+from generator.render.pages import Page
+from generator.sitebuild import build_site
+from generator.validate import is_valid, validate
+from generator.write import OutputError, check_output_folder, publish, staging_folder, write_pages
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's sources and outputs live."""
+
+    abs_root: Path
+    abs_site: Path | None = None
+
+    @property
+    def abs_build(self) -> Path:
+        return self.abs_root / "build"
+
+    @property
+    def abs_docs(self) -> Path:
+        return self.abs_build / "docs"
+
+    @property
+    def abs_output(self) -> Path:
+        return self.abs_site or self.abs_root / "site"
+
+    @property
+    def abs_config(self) -> Path:
+        return self.abs_root / "mkdocs.yml"
+
+
+@dataclass
+class Result:
+    """What a run found and made; the exit code follows from it."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    catalog: Catalog | None = None
+    pages: list[Page] = field(default_factory=list)
+    usage_error: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        if self.usage_error:
+            return 2
+        return 1 if has_errors(self.diagnostics) else 0
+
+
+def check(project: Project) -> Result:
+    """Read and validate all content and build the catalogue; write nothing."""
+    sources, diagnostics = discover(project.abs_root)
+    loaded, problems = load_sources(sources)
+    diagnostics += problems + validate(loaded)
+    valid = [item for item in loaded if is_valid(item)]
+    if not any(item.source.kind == "taxonomy" for item in valid):
+        diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))
+        return Result(sorted(diagnostics))
+    catalog = build_catalog(valid)
+    diagnostics += check_references(catalog)
+    return Result(sorted(diagnostics), catalog)
+
+
+def generate(project: Project) -> Result:
+    """Check the content and render every page in memory."""
+    result = check(project)
+    if result.exit_code == 0 and result.catalog is not None:
+        result.pages = render_pages(result.catalog)
+    return result
+
+
+def build(project: Project) -> Result:
+    """Build the whole site into a staging folder; publish it only if every step passed."""
+    problem = check_output_folder(project.abs_output)
+    if problem:
+        return Result(usage_error=problem)
+    result = generate(project)
+    if result.exit_code:
+        return result
+    staging = staging_folder(project.abs_build)
+    try:
+        write_pages(result.pages, staging / "docs")
+        result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site")
+        if result.exit_code == 0:
+            publish(staging / "docs", project.abs_docs)
+            publish(staging / "site", project.abs_output)
+    except (OutputError, OSError) as e:
+        result.usage_error = str(e)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result

@@ -1,0 +1,51 @@
+"""Build the typed catalogue from validated source data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.load import LoadedSource
+from generator.model import Authority, CaseStudy, Catalog, Dispute, Outcome, Source, Taxonomy, Term, Weighting
+
+
+def build_taxonomy(data: dict[str, Any]) -> Taxonomy:
+    """Turn the vocabulary file into a Taxonomy."""
+    return Taxonomy({name: tuple(Term(t["id"], t["label"], t.get("description", ""), t.get("legacy", False)) for t in terms) for name, terms in data.items()})
+
+
+def _outcome(d: dict[str, Any]) -> Outcome:
+    baseline = d.get("baseline") or {}
+    return Outcome(d["metric"], d["value"], d["unit"], d["period"], d["source"], baseline.get("value"), baseline.get("period", ""), d.get("indicator", ""), d.get("note", ""))
+
+
+def build_case_study(item: LoadedSource) -> CaseStudy:
+    """Turn one validated case-study file into a CaseStudy."""
+    d = item.doc.data
+    a, w = d["authority"], d.get("weighting")
+    return CaseStudy(
+        id=d["id"], title=d["title"],
+        authority=Authority(a["name"], a["type"], a["nation"], a.get("region", "")),
+        period_from=d["period"]["from"], period_to=d["period"].get("to"),
+        service_area=d["service_area"], value_band=d.get("value_band", ""),
+        regimes=tuple(d["regimes"]), stages=tuple(d["stages"]), themes=tuple(d["themes"]),
+        summary=d["summary"], context=d["context"], approach=d["approach"],
+        weighting=Weighting(w["description"], w["source"], w.get("percent")) if w else None,
+        clauses_used=tuple(d.get("clauses_used", ())),
+        outcomes=tuple(_outcome(o) for o in d["outcomes"]),
+        disputes=tuple(Dispute(x["topic"], x["detail"], tuple(x["sources"])) for x in d.get("disputes", ())),
+        lessons=tuple(d["lessons"]),
+        sources=tuple(Source(s["id"], s["title"], s["publisher"], s["date"], s["url"], s.get("kind", "")) for s in d["sources"]),
+        owner=d["owner"], last_reviewed=d["last_reviewed"], review_by=d["review_by"],
+        src_path=item.src_path, origin=item.doc,
+    )
+
+
+def build_catalog(loaded: list[LoadedSource]) -> Catalog:
+    """Build the catalogue from files that passed their schemas, sorted by id."""
+    by_kind: dict[str, list[LoadedSource]] = {}
+    for item in loaded:
+        by_kind.setdefault(item.source.kind, []).append(item)
+    taxonomy_items = by_kind.get("taxonomy", [])
+    taxonomy = build_taxonomy(taxonomy_items[0].doc.data) if taxonomy_items else Taxonomy({})
+    cases = sorted((build_case_study(i) for i in by_kind.get("casestudy", [])), key=lambda c: c.id)
+    return Catalog(taxonomy=taxonomy, case_studies=tuple(cases))

@@ -1,0 +1,123 @@
+"""The ``svkb`` command line: options are parsed here and nothing else happens here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.build import Project, Result, build, check
+from generator.diagnostics import format_json, format_text
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate all content without writing anything.
+
+    Reports every problem as path:line:col: error RULE: field: message.
+    Exit code 0 when the content is valid, 1 when it has errors.
+
+    Example:
+      svkb check
+      svkb check --format json > problems.json
+    """
+    result = check(Project(args.root))
+    return report(result, args.format, f"OK: {count(result)} checked, no errors.")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Validate, generate and build the whole site into site/.
+
+    The new site replaces the old one only when every step passed; a failed
+    build leaves the previous site/ exactly as it was.
+
+    Example:
+      svkb build
+      svkb build --site-dir /tmp/preview
+    """
+    project = Project(args.root, args.site_dir.resolve() if args.site_dir else None)
+    result = build(project)
+    where = project.abs_output
+    return report(result, "text", f"Built {len(result.pages)} files into {where}\nOpen {where / 'index.html'} or preview with: make serve")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Preview the site with live reload; edits to content show without a restart.
+
+    Example:
+      svkb serve
+      svkb serve --port 8001
+    """
+    from generator.serve import serve
+
+    return serve(Project(args.root), args.port, report)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create a new, valid content file with comments to fill in.
+
+    Example:
+      svkb new casestudy leeds-city-council-anchor-network
+    """
+    from generator.scaffold import scaffold
+
+    try:
+        path = scaffold(args.root, args.kind, args.id)
+    except ValueError as e:
+        print(f"svkb new: {e}", file=sys.stderr)
+        return 2
+    print(f"Created {path.relative_to(args.root)}; edit it, then run: svkb check")
+    return 0
+
+
+def count(result: Result) -> str:
+    catalog = result.catalog
+    return f"{len(catalog.case_studies)} case studies" if catalog else "content"
+
+
+def report(result: Result, fmt: str, success: str) -> int:
+    """Print a run's diagnostics (or its success line) and return its exit code."""
+    if result.usage_error:
+        print(f"svkb: error: {result.usage_error}", file=sys.stderr)
+    elif fmt == "json":
+        print(format_json(result.diagnostics))
+    elif result.diagnostics:
+        print(format_text(result.diagnostics), file=sys.stderr)
+    if result.exit_code == 0 and fmt != "json":
+        print(success)
+    return result.exit_code
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new}
+
+
+def parser() -> argparse.ArgumentParser:
+    """Describe every command and option."""
+    top = argparse.ArgumentParser(prog="svkb", description="Build the Social Value Knowledge Base from its content.")
+    top.add_argument("--version", action="version", version=f"svkb {__version__}")
+    top.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, func in COMMANDS.items():
+        doc = func.__doc__ or ""
+        p = sub.add_parser(name, help=doc.splitlines()[0], description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.set_defaults(func=func)
+        if name == "check":
+            p.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
+        if name == "build":
+            p.add_argument("--site-dir", type=Path, help="where to put the site (default: site/)")
+        if name == "serve":
+            p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+        if name == "new":
+            p.add_argument("kind", choices=["casestudy"], help="what to create")
+            p.add_argument("id", help="permanent id: lower-case words joined by hyphens")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 content errors, 2 usage errors)."""
+    args = parser().parse_args(argv)
+    args.root = args.root.resolve()
+    if not args.root.is_dir():
+        print(f"svkb: error: project folder {args.root} does not exist", file=sys.stderr)
+        return 2
+    return args.func(args)

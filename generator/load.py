@@ -1,0 +1,78 @@
+"""Read every source file into located data, collecting problems instead of stopping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic
+from generator.discover import SourceFile
+from generator.yamlread import Located, read_yaml
+
+MAX_BYTES = 1_000_000
+
+
+@dataclass
+class LoadedSource:
+    """A source file's parsed data (and Markdown body, for pages)."""
+
+    source: SourceFile
+    doc: Located
+    body: str = ""
+    body_line: int = 1
+
+    @property
+    def src_path(self) -> str:
+        return self.source.src_path
+
+
+def read_text(source: SourceFile) -> tuple[str | None, list[Diagnostic]]:
+    """Read a file as UTF-8 text, refusing oversized or undecodable files before parsing."""
+    size = source.abs_path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Diagnostic(source.src_path, 1, 1, "Y005", "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")]
+    raw = source.abs_path.read_bytes()
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return None, [Diagnostic(source.src_path, line, 1, "Y001", "", "file is not valid UTF-8 text; save it as UTF-8")]
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split ``---`` front matter from a Markdown body; return (yaml, body, body's first line)."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return None
+    yaml_text = text[4 : end + 1]
+    body = text[end + 5 :]
+    return yaml_text, body, yaml_text.count("\n") + 3
+
+
+def load_source(source: SourceFile) -> tuple[LoadedSource | None, list[Diagnostic]]:
+    """Load one file: YAML files whole, Markdown files by their front matter."""
+    text, problems = read_text(source)
+    if text is None:
+        return None, problems
+    if source.src_path.endswith(".md"):
+        parts = split_front_matter(text)
+        if parts is None:
+            return None, [Diagnostic(source.src_path, 1, 1, "Y006", "", "a page starts with front matter between two '---' lines")]
+        yaml_text, body, body_line = parts
+        doc, problems = read_yaml(yaml_text, source.src_path, line_offset=1)
+        return (LoadedSource(source, doc, body, body_line) if doc else None), problems
+    doc, problems = read_yaml(text, source.src_path)
+    return (LoadedSource(source, doc) if doc else None), problems
+
+
+def load_sources(sources: list[SourceFile]) -> tuple[list[LoadedSource], list[Diagnostic]]:
+    """Load every file; a broken file becomes diagnostics and the rest are still read."""
+    loaded: list[LoadedSource] = []
+    diagnostics: list[Diagnostic] = []
+    for source in sources:
+        item, problems = load_source(source)
+        diagnostics.extend(problems)
+        if item is not None:
+            loaded.append(item)
+    return loaded, diagnostics

@@ -1,0 +1,85 @@
+"""Render case-study pages and the filterable case-study index."""
+
+from __future__ import annotations
+
+from generator.model import CaseStudy, Catalog, Outcome
+from generator.render.environment import render_template
+from generator.render.pages import Page
+from generator.render.text import number
+
+FOLDER = "case-studies"
+# Facets of the index filters: (URL parameter, label, vocabulary, how to read values from a case study)
+FACETS = (
+    ("theme", "Theme", "themes", lambda c: c.themes),
+    ("stage", "Stage", "stages", lambda c: c.stages),
+    ("nation", "Nation", "nations", lambda c: (c.authority.nation,)),
+    ("type", "Authority type", "authority_types", lambda c: (c.authority.type,)),
+    ("regime", "Regime", "regimes", lambda c: c.regimes),
+)
+
+
+def figure(value: float | None, unit: str) -> str:
+    """Show a figure with its unit the way a reader expects: 73.6%, £445.6m, 43p per £1."""
+    if value is None:
+        return ""
+    if unit == "percent":
+        return f"{number(value)}%"
+    if unit == "GBP":
+        return f"£{number(value)}"
+    if unit == "pence-per-pound":
+        return f"{number(value)}p per £1"
+    if unit in {"weeks", "hours"}:
+        return f"{number(value)} {unit}"
+    return number(value)
+
+
+def outcome_row(case: CaseStudy, outcome: Outcome) -> dict[str, str]:
+    """The cells of one outcome row."""
+    baseline = figure(outcome.baseline_value, outcome.unit)
+    return {
+        "metric": outcome.metric,
+        "value": figure(outcome.value, outcome.unit),
+        "period": outcome.period,
+        "baseline": f"{baseline} ({outcome.baseline_period})" if baseline else "",
+        "note": outcome.note,
+        "source": case.source(outcome.source),
+    }
+
+
+def facet_values(catalog: Catalog, case: CaseStudy) -> dict[str, str]:
+    """Space-separated facet ids for the card's data attributes."""
+    return {param: " ".join(read(case)) for param, _, _, read in FACETS}
+
+
+def facet_options(catalog: Catalog) -> list[dict[str, object]]:
+    """Each facet with the options that occur, in vocabulary order, with counts."""
+    facets = []
+    for param, label, vocab, read in FACETS:
+        counts = {t.id: sum(1 for c in catalog.case_studies if t.id in read(c)) for t in catalog.taxonomy.terms(vocab)}
+        options = [(t, counts[t.id]) for t in catalog.taxonomy.terms(vocab) if counts[t.id]]
+        facets.append({"param": param, "label": label, "options": options})
+    return facets
+
+
+def render_case_study(catalog: Catalog, case: CaseStudy) -> Page:
+    """Render one case-study page."""
+    text = render_template(
+        "casestudy.md.j2",
+        c=case,
+        tax=catalog.taxonomy,
+        rows=[outcome_row(case, o) for o in case.outcomes],
+        tags=[catalog.taxonomy.label("themes", t) for t in case.themes],
+    )
+    return Page(f"{FOLDER}/{case.id}.md", text)
+
+
+def render_index(catalog: Catalog) -> Page:
+    """Render the index of all case studies with client-side filters."""
+    cards = [{"c": c, "facets": facet_values(catalog, c)} for c in catalog.case_studies]
+    text = render_template("casestudy_index.md.j2", cards=cards, facets=facet_options(catalog), tax=catalog.taxonomy)
+    return Page(f"{FOLDER}/index.md", text)
+
+
+def render_case_studies(catalog: Catalog) -> list[Page]:
+    """Render the index and one page per case study."""
+    return [render_index(catalog), *(render_case_study(catalog, c) for c in catalog.case_studies)]

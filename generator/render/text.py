@@ -1,0 +1,60 @@
+"""Make author text safe for pages: Markdown to sanitised HTML, and escaped inline text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+import yaml
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "code", "blockquote", "br", "abbr", "h3", "h4"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
+def prose(text: str) -> Markup:
+    """Render author Markdown to HTML that cannot carry scripts, styles or handlers."""
+    rendered = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    clean = nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    return Markup(clean)
+
+
+def inline(text: object) -> Markup:
+    """Escape text for a Markdown line so it shows literally, never as markup or a link."""
+    escaped = html.escape(str(text), quote=True)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", " "))
+
+
+def attr(text: object) -> Markup:
+    """Escape text for an HTML attribute value."""
+    return Markup(html.escape(str(text), quote=True))
+
+
+def front_matter(data: dict[str, object]) -> Markup:
+    """Serialise page metadata as a YAML front-matter block with stable key order."""
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    return Markup(f"---\n{body}---\n")
+
+
+def number(value: float) -> str:
+    """Format a figure for readers: thousands separators, no needless decimals."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def plain(text: str) -> Markup:
+    """Reduce author Markdown to plain text, escaped for a Markdown line."""
+    stripped = nh3.clean(str(prose(text)), tags=set(), attributes={})
+    return inline(html.unescape(stripped).strip())

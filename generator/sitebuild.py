@@ -1,0 +1,58 @@
+"""Build the generated docs tree into HTML with MkDocs and Material, in strict mode."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic
+
+FALLBACK_EPOCH = 1735689600  # 2025-01-01, used when the project is not a git checkout
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def source_date_epoch(abs_root: Path) -> str:
+    """The build time recorded in outputs: $SOURCE_DATE_EPOCH, else the last commit's time."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "-C", str(abs_root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True)
+        return out.stdout.strip() or str(FALLBACK_EPOCH)
+    except (OSError, subprocess.CalledProcessError):
+        return str(FALLBACK_EPOCH)
+
+
+def build_site(abs_config: Path, abs_docs: Path, abs_site: Path) -> list[Diagnostic]:
+    """Run MkDocs on ``abs_docs`` into ``abs_site``; return its warnings as diagnostics."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    for noisy in logger.handlers:
+        if noisy is not handler:
+            noisy.setLevel(logging.CRITICAL)
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(abs_config.parent)
+    problems: list[str] = []
+    try:
+        config = load_config(str(abs_config), docs_dir=str(abs_docs), site_dir=str(abs_site), strict=True)
+        build(config)
+    except MkDocsException as e:
+        problems.append(str(e))
+    finally:
+        logger.removeHandler(handler)
+    messages = handler.messages + (problems if problems and not handler.messages else [])
+    return [Diagnostic("mkdocs.yml", 1, 1, "M001", "", m.replace("\n", " ")) for m in messages]

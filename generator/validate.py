@@ -1,0 +1,154 @@
+"""Check each loaded file against the JSON Schema of its kind, in plain English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jsonschema
+
+from generator.diagnostics import Diagnostic, field_name
+from generator.discover import KINDS
+from generator.load import LoadedSource
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list", "object": "a mapping of fields", "boolean": "true or false", "null": "nothing"}
+
+FORMATS = jsonschema.FormatChecker(formats=())
+
+
+@FORMATS.checks("date")
+def is_date(value: object) -> bool:
+    """Accept only real calendar dates written YYYY-MM-DD."""
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@FORMATS.checks("partial-date")
+def is_partial_date(value: object) -> bool:
+    """Accept YYYY, YYYY-MM or a full date."""
+    if not isinstance(value, str) or not _PARTIAL_DATE.fullmatch(value):
+        return False
+    return is_date((value + "-01-01")[:10]) if len(value) < 10 else is_date(value)
+
+
+@FORMATS.checks("uri")
+def is_web_address(value: object) -> bool:
+    """Accept absolute http(s) addresses with a host and no spaces."""
+    if not isinstance(value, str) or any(c.isspace() for c in value):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """Read a schema file from the generator's schema folder."""
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def _validator(kind: str) -> jsonschema.Draft202012Validator:
+    schema = load_schema(next(k.schema for k in KINDS if k.name == kind))
+    return jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (dict, list)):
+        return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _type_message(error: jsonschema.ValidationError, raw: str | None) -> str:
+    wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    names = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
+    message = f"expected {names}, got {_describe(error.instance)}"
+    if "string" in wanted and raw is not None:
+        message += f"; put it in quotes to keep the text exactly: \"{raw}\""
+    elif "array" in wanted and isinstance(error.instance, str):
+        message += "; write a list, for example [first, second]"
+    return message
+
+
+def _message(error: jsonschema.ValidationError, raw: str | None) -> str:
+    v, value, inst = error.validator, error.validator_value, error.instance
+    custom = error.schema.get("x-error") if isinstance(error.schema, dict) else None
+    if custom and v in {"pattern", "format"}:
+        return f"{_describe(inst)} {custom}"
+    if v == "type":
+        return _type_message(error, raw)
+    if v == "enum":
+        return f"{_describe(inst)} is not allowed; use one of: {', '.join(map(str, value))}{_suggest(str(inst), [str(x) for x in value])}"
+    if v == "minLength":
+        return "must not be empty" if not inst else f"is too short: {len(inst)} characters, at least {value} needed"
+    if v == "maxLength":
+        return f"is too long: {len(inst):,} characters, the limit is {value:,}"
+    if v == "format":
+        hint = {"date": "a real date written YYYY-MM-DD, in quotes", "partial-date": "YYYY, YYYY-MM or YYYY-MM-DD, in quotes", "uri": "a full web address starting https://"}
+        return f"{_describe(inst)} is not {hint.get(value, value)}"
+    if v == "pattern":
+        return f"{_describe(inst)} does not have the required form ({value})"
+    if v in {"minimum", "maximum"}:
+        return f"{_describe(inst)} must be {'at least' if v == 'minimum' else 'at most'} {value}"
+    if v == "minItems":
+        return f"needs at least {value} item(s)"
+    if v == "maxItems":
+        return f"has {len(inst)} items; the limit is {value}"
+    if v == "uniqueItems":
+        return "lists the same item twice"
+    return error.message
+
+
+def _diagnostics(item: LoadedSource, error: jsonschema.ValidationError) -> list[Diagnostic]:
+    doc, path = item.doc, tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(error.schema.get("properties", {}))
+        out = []
+        for key in sorted(set(error.instance) - set(known)):
+            line, col = doc.key_positions.get(path + (key,), doc.at(path))
+            out.append(Diagnostic(item.src_path, line, col, "S003", field_name(path + (key,)), f"unknown field '{key}'{_suggest(key, known)}"))
+        return out
+    if error.validator == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        line, col = doc.key_positions.get(path, doc.at(path))
+        return [Diagnostic(item.src_path, line, col, "S002", field_name(path + (k,)), f"required field '{k}' is missing") for k in missing]
+    line, col = doc.at(path)
+    rule = {"type": "S001", "enum": "S004", "format": "S006", "pattern": "S007"}.get(error.validator, "S005")
+    return [Diagnostic(item.src_path, line, col, rule, field_name(path), _message(error, doc.raw.get(path)))]
+
+
+def validate(loaded: list[LoadedSource]) -> list[Diagnostic]:
+    """Check every loaded file against its kind's schema; return every problem found."""
+    diagnostics: list[Diagnostic] = []
+    for item in loaded:
+        validator = _validator(item.source.kind)
+        for error in validator.iter_errors(item.doc.data):
+            diagnostics.extend(_diagnostics(item, error))
+    return sorted(set(diagnostics))
+
+
+def is_valid(item: LoadedSource) -> bool:
+    """Tell whether a loaded file passes its schema (used to skip broken files later)."""
+    return _validator(item.source.kind).is_valid(item.doc.data)

@@ -1,0 +1,116 @@
+"""Write the generated tree safely, and publish it only when the whole build passed."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from generator.render.pages import Page
+
+_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+MAX_PATH_BYTES = 200
+
+
+class OutputError(Exception):
+    """A write that would be unsafe or would lose data; the message names the path."""
+
+
+def check_dest_path(dest_path: str) -> str | None:
+    """Return why ``dest_path`` is not a safe relative output path, or None if it is."""
+    if not dest_path or "\x00" in dest_path or "\\" in dest_path or ":" in dest_path:
+        return "contains an empty name, NUL, backslash or colon"
+    if len(dest_path.encode("utf-8")) > MAX_PATH_BYTES:
+        return f"is longer than {MAX_PATH_BYTES} bytes"
+    path = PurePosixPath(dest_path)
+    if path.is_absolute() or any(part in {"..", ".", ""} for part in path.parts):
+        return "must be a relative path without '..'"
+    if any(_RESERVED.fullmatch(part) for part in path.parts):
+        return "uses a name reserved on Windows"
+    return None
+
+
+class Writer:
+    """Write files under one folder, never outside it and never the same path twice."""
+
+    def __init__(self, abs_root: Path):
+        self.abs_root = abs_root.resolve()
+        self.written: dict[str, str] = {}
+
+    def write(self, dest_path: str, data: bytes) -> Path:
+        problem = check_dest_path(dest_path)
+        if problem:
+            raise OutputError(f"refusing to write '{dest_path}': the path {problem}")
+        key = dest_path.casefold()
+        if key in self.written:
+            raise OutputError(f"'{dest_path}' would be written twice (also as '{self.written[key]}'); two items share an address")
+        abs_path = (self.abs_root / dest_path).resolve()
+        if not abs_path.is_relative_to(self.abs_root):
+            raise OutputError(f"refusing to write '{dest_path}': it resolves outside {self.abs_root}")
+        abs_path.parent.mkdir(parents=True, exist_ok=True)
+        abs_path.write_bytes(data)
+        self.written[key] = dest_path
+        return abs_path
+
+
+def write_pages(pages: list[Page], abs_dir: Path) -> None:
+    """Write every page into a fresh folder."""
+    writer = Writer(abs_dir)
+    for page in pages:
+        writer.write(page.dest_path, page.data())
+
+
+def check_output_folder(abs_target: Path) -> str | None:
+    """Say why the build could not publish to ``abs_target``, before doing any work."""
+    if abs_target.exists() and not abs_target.is_dir():
+        return f"output path {abs_target} exists and is not a folder"
+    parent = abs_target.parent
+    if parent.exists() and not parent.is_dir():
+        return f"output path {parent} is a file, not a folder"
+    probe = parent if parent.exists() else None
+    if probe is not None and not os.access(probe, os.W_OK):
+        return f"output folder {probe} is not writable"
+    return None
+
+
+def staging_folder(abs_build: Path) -> Path:
+    """Make a private folder under build/ for one build's work."""
+    abs_build.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".staging-", dir=abs_build))
+
+
+def publish(abs_new: Path, abs_target: Path) -> None:
+    """Swap a finished folder into place; the old one is kept until the swap succeeded."""
+    abs_target.parent.mkdir(parents=True, exist_ok=True)
+    old = abs_target.with_name(f".{abs_target.name}.old-{os.getpid()}")
+    if abs_target.exists():
+        os.replace(abs_target, old)
+    try:
+        os.replace(abs_new, abs_target)
+    except OSError:
+        if old.exists():
+            os.replace(old, abs_target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def sync_tree(pages: list[Page], abs_dir: Path) -> int:
+    """Bring a live folder in line with ``pages``, touching only changed files; return changes."""
+    wanted = {p.dest_path: p.data() for p in pages}
+    Writer(abs_dir)  # validates the root
+    changes = 0
+    for dest_path, data in wanted.items():
+        if check_dest_path(dest_path):
+            raise OutputError(f"refusing to write '{dest_path}'")
+        target = abs_dir / dest_path
+        if not target.exists() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            changes += 1
+    for existing in sorted(abs_dir.rglob("*")):
+        if existing.is_file() and existing.relative_to(abs_dir).as_posix() not in wanted:
+            existing.unlink()
+            changes += 1
+    return changes

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Install what the browser and document tests need from Debian's packages, once.
+set -e
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer"
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != "0" ]; then
+  echo "test-deps: please install:$missing (needs root)" >&2
+  exit 1
+fi
+echo "test-deps: installing$missing from Debian's packages (first run only)"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq $missing fonts-dejavu-core >/dev/null
