@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from generator.load import LoadedSource
-from generator.model import Authority, CaseStudy, Catalog, Dispute, Outcome, Source, Taxonomy, Term, Weighting
+from generator.clausetext import Variable
+from generator.model import (
+    Authority, CaseStudy, Catalog, ChangeEntry, Clause, Dispute, LegalBasis, Outcome, Proportionality, Scoring, ScoringBand,
+    Source, Taxonomy, Term, Weighting,
+)
 
 
 def build_taxonomy(data: dict[str, Any]) -> Taxonomy:
@@ -34,8 +38,37 @@ def build_case_study(item: LoadedSource) -> CaseStudy:
         outcomes=tuple(_outcome(o) for o in d["outcomes"]),
         disputes=tuple(Dispute(x["topic"], x["detail"], tuple(x["sources"])) for x in d.get("disputes", ())),
         lessons=tuple(d["lessons"]),
-        sources=tuple(Source(s["id"], s["title"], s["publisher"], s["date"], s["url"], s.get("kind", "")) for s in d["sources"]),
+        sources=_sources(d),
         owner=d["owner"], last_reviewed=d["last_reviewed"], review_by=d["review_by"],
+        src_path=item.src_path, origin=item.doc,
+    )
+
+
+def _sources(d: dict[str, Any]) -> tuple[Source, ...]:
+    return tuple(Source(s["id"], s["title"], s["publisher"], s["date"], s["url"], s.get("kind", "")) for s in d["sources"])
+
+
+def _variable(v: dict[str, Any]) -> Variable:
+    return Variable(v["name"], v["type"], v["label"], v["description"], v["example"], v.get("minimum"), v.get("maximum"), tuple(v.get("choices", ())), v.get("max_length"))
+
+
+def build_clause(item: LoadedSource) -> Clause:
+    """Turn one validated clause file into a Clause."""
+    d = item.doc.data
+    p, sc = d["proportionality"], d.get("scoring")
+    return Clause(
+        id=d["id"], title=d["title"], version=d["version"], status=d["status"], superseded_by=d.get("superseded_by", ""),
+        stage=d["stage"], type=d["type"], themes=tuple(d["themes"]), regimes=tuple(d["regimes"]), nations=tuple(d["nations"]),
+        purpose=d["purpose"], use_when=d["use_when"], avoid_when=d["avoid_when"],
+        proportionality=Proportionality(p["suits"], p["sme_burden"], p["sme_note"], p.get("min_value"), p.get("lighter_alternative", "")),
+        drafting_notes=tuple(d["drafting_notes"]),
+        legal_basis=tuple(LegalBasis(x["source"], x["note"]) for x in d["legal_basis"]),
+        indicators=tuple(d.get("indicators", ())),
+        scoring=Scoring(sc["question"], tuple(ScoringBand(b["score"], b["descriptor"]) for b in sc["bands"])) if sc else None,
+        variables=tuple(_variable(v) for v in d["variables"]),
+        body=d["body"], sample=dict(d["sample"]), expected=d["expected"],
+        changelog=tuple(ChangeEntry(c["version"], c["date"], c["note"]) for c in d["changelog"]),
+        sources=_sources(d), owner=d["owner"], last_reviewed=d["last_reviewed"], review_by=d["review_by"],
         src_path=item.src_path, origin=item.doc,
     )
 
@@ -48,4 +81,5 @@ def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     taxonomy_items = by_kind.get("taxonomy", [])
     taxonomy = build_taxonomy(taxonomy_items[0].doc.data) if taxonomy_items else Taxonomy({})
     cases = sorted((build_case_study(i) for i in by_kind.get("casestudy", [])), key=lambda c: c.id)
-    return Catalog(taxonomy=taxonomy, case_studies=tuple(cases))
+    clauses = sorted((build_clause(i) for i in by_kind.get("clause", [])), key=lambda c: c.id)
+    return Catalog(taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses))

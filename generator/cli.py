@@ -72,7 +72,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def count(result: Result) -> str:
     catalog = result.catalog
-    return f"{len(catalog.case_studies)} case studies" if catalog else "content"
+    return f"{len(catalog.case_studies)} case studies and {len(catalog.clauses)} clauses" if catalog else "content"
 
 
 def report(result: Result, fmt: str, success: str) -> int:

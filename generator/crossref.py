@@ -6,15 +6,18 @@ import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
+from generator.clausecheck import check_clause_templates
 from generator.diagnostics import Diagnostic, field_name
-from generator.model import CaseStudy, Catalog
+from generator.diagnostics import WARNING
+from generator.model import CaseStudy, Catalog, Clause
 
 Path = tuple[object, ...]
+Item = CaseStudy | Clause
 
 
-def _at(case: CaseStudy, path: Path, rule: str, message: str) -> Diagnostic:
-    line, col = case.origin.at(path)
-    return Diagnostic(case.src_path, line, col, rule, field_name(path), message)
+def _at(item: Item, path: Path, rule: str, message: str, severity: str = "error") -> Diagnostic:
+    line, col = item.origin.at(path)
+    return Diagnostic(item.src_path, line, col, rule, field_name(path), message, severity)
 
 
 def _unknown(value: str, known: Iterable[str], what: str) -> str:
@@ -24,9 +27,9 @@ def _unknown(value: str, known: Iterable[str], what: str) -> str:
     return f"'{value}' is not a known {what}{hint}"
 
 
-def check_unique_ids(cases: tuple[CaseStudy, ...]) -> Iterator[Diagnostic]:
+def check_unique_ids(cases: tuple[Item, ...]) -> Iterator[Diagnostic]:
     """Every id is used once; a clash names both files."""
-    first: dict[str, CaseStudy] = {}
+    first: dict[str, Item] = {}
     for case in cases:
         if case.id in first:
             other = first[case.id]
@@ -35,46 +38,80 @@ def check_unique_ids(cases: tuple[CaseStudy, ...]) -> Iterator[Diagnostic]:
             first[case.id] = case
 
 
-def check_file_names(cases: tuple[CaseStudy, ...]) -> Iterator[Diagnostic]:
-    """A case study's file is named after its id, so its address is predictable."""
+def check_file_names(cases: tuple[Item, ...]) -> Iterator[Diagnostic]:
+    """An item's file is named after its id, so its address is predictable."""
     for case in cases:
         stem = PurePosixPath(case.src_path).stem
         if stem != case.id:
             yield _at(case, ("id",), "R002", f"id '{case.id}' does not match the file name '{stem}.yml'; rename one of them")
 
 
-def check_vocabulary(catalog: Catalog, case: CaseStudy) -> Iterator[Diagnostic]:
+def _terms_used(item: Item) -> tuple[list[tuple[Path, str, str]], list[tuple[str, tuple[str, ...]]]]:
+    """(single terms with their path and vocabulary, lists of terms by vocabulary) used by an item."""
+    if isinstance(item, Clause):
+        single = [(("stage",), item.stage, "stages"), (("type",), item.type, "clause_types")]
+        return single, [("regimes", item.regimes), ("themes", item.themes), ("nations", item.nations)]
+    single = [(("authority", "type"), item.authority.type, "authority_types"), (("authority", "nation"), item.authority.nation, "nations")]
+    if item.value_band:
+        single.append((("value_band",), item.value_band, "value_bands"))
+    return single, [("regimes", item.regimes), ("stages", item.stages), ("themes", item.themes)]
+
+
+def check_vocabulary(catalog: Catalog, item: Item) -> Iterator[Diagnostic]:
     """Every controlled term is in content/taxonomy.yml."""
     tax = catalog.taxonomy
-    single = [(("authority", "type"), case.authority.type, "authority_types"), (("authority", "nation"), case.authority.nation, "nations")]
-    if case.value_band:
-        single.append((("value_band",), case.value_band, "value_bands"))
+    single, lists = _terms_used(item)
     for path, value, vocab in single:
         if value not in tax.ids(vocab):
-            yield _at(case, path, "R003", _unknown(value, tax.ids(vocab), vocab.rstrip("s").replace("_", " ")))
-    for name, values in (("regimes", case.regimes), ("stages", case.stages), ("themes", case.themes)):
+            yield _at(item, path, "R003", _unknown(value, tax.ids(vocab), vocab.rstrip("s").replace("_", " ")))
+    for name, values in lists:
         for i, value in enumerate(values):
             if value not in tax.ids(name):
-                yield _at(case, (name, i), "R003", _unknown(value, tax.ids(name), name[:-1]))
+                yield _at(item, (name, i), "R003", _unknown(value, tax.ids(name), name[:-1]))
 
 
-def check_source_refs(case: CaseStudy) -> Iterator[Diagnostic]:
-    """Every figure, weighting and dispute cites a source listed in the same file."""
-    ids = [s.id for s in case.sources]
+def _source_refs(item: Item) -> list[tuple[Path, str]]:
+    if isinstance(item, Clause):
+        return [(("legal_basis", i, "source"), b.source) for i, b in enumerate(item.legal_basis)]
+    refs: list[tuple[Path, str]] = [(("outcomes", i, "source"), o.source) for i, o in enumerate(item.outcomes)]
+    if item.weighting:
+        refs.append((("weighting", "source"), item.weighting.source))
+    for i, dispute in enumerate(item.disputes):
+        refs.extend((("disputes", i, "sources", j), s) for j, s in enumerate(dispute.sources))
+    return refs
+
+
+def check_source_refs(item: Item) -> Iterator[Diagnostic]:
+    """Every figure, weighting, dispute and legal basis cites a source listed in the same file."""
+    ids = [s.id for s in item.sources]
     for i, source_id in enumerate(ids):
         if source_id in ids[:i]:
-            yield _at(case, ("sources", i, "id"), "R004", f"source id '{source_id}' is listed twice")
-    refs: list[tuple[Path, str]] = [(("outcomes", i, "source"), o.source) for i, o in enumerate(case.outcomes)]
-    if case.weighting:
-        refs.append((("weighting", "source"), case.weighting.source))
-    for i, dispute in enumerate(case.disputes):
-        refs.extend((("disputes", i, "sources", j), s) for j, s in enumerate(dispute.sources))
-    for path, ref in refs:
+            yield _at(item, ("sources", i, "id"), "R004", f"source id '{source_id}' is listed twice")
+    for path, ref in _source_refs(item):
         if ref not in ids:
-            yield _at(case, path, "R004", _unknown(ref, ids, "source in this file's sources list"))
+            yield _at(item, path, "R004", _unknown(ref, ids, "source in this file's sources list"))
+    cited = {ref for _, ref in _source_refs(item)}
+    for i, source in enumerate(item.sources):
+        if isinstance(item, Clause) and source.id not in cited:
+            yield _at(item, ("sources", i, "id"), "R007", f"source '{source.id}' is not cited by any legal_basis entry", WARNING)
 
 
-def check_review_dates(case: CaseStudy) -> Iterator[Diagnostic]:
+def check_clause_refs(catalog: Catalog) -> Iterator[Diagnostic]:
+    """Clause ids named by case studies and other clauses exist in the library."""
+    known = [c.id for c in catalog.clauses]
+    for case in catalog.case_studies:
+        for i, ref in enumerate(case.clauses_used):
+            if ref not in known:
+                yield _at(case, ("clauses_used", i), "R005", _unknown(ref, known, "clause id"))
+    for clause in catalog.clauses:
+        for path, ref in ((("proportionality", "lighter_alternative"), clause.proportionality.lighter_alternative), (("superseded_by",), clause.superseded_by)):
+            if ref and ref not in known:
+                yield _at(clause, path, "R005", _unknown(ref, known, "clause id"))
+            if ref == clause.id:
+                yield _at(clause, path, "R005", "a clause cannot point to itself")
+
+
+def check_review_dates(case: Item) -> Iterator[Diagnostic]:
     """A review date lies after the last review."""
     if case.review_by <= case.last_reviewed:
         yield _at(case, ("review_by",), "R006", f"review_by {case.review_by} must be after last_reviewed {case.last_reviewed}")
@@ -82,9 +119,11 @@ def check_review_dates(case: CaseStudy) -> Iterator[Diagnostic]:
 
 def check_references(catalog: Catalog) -> list[Diagnostic]:
     """Run every cross-file rule over the catalogue."""
-    found: list[Diagnostic] = [*check_unique_ids(catalog.case_studies), *check_file_names(catalog.case_studies)]
-    for case in catalog.case_studies:
-        found.extend(check_vocabulary(catalog, case))
-        found.extend(check_source_refs(case))
-        found.extend(check_review_dates(case))
+    found: list[Diagnostic] = []
+    for items in (catalog.case_studies, catalog.clauses):
+        found += [*check_unique_ids(items), *check_file_names(items)]
+        for item in items:
+            found += [*check_vocabulary(catalog, item), *check_source_refs(item), *check_review_dates(item)]
+    found += check_clause_refs(catalog)
+    found += check_clause_templates(catalog.clauses)
     return sorted(found)

@@ -21,6 +21,7 @@ class Kind:
 KINDS: tuple[Kind, ...] = (
     Kind("taxonomy", "content", "taxonomy.yml", "taxonomy.schema.json"),
     Kind("casestudy", "casestudies", "*.yml", "casestudy.schema.json"),
+    Kind("clause", "templates", "*.yml", "clause.schema.json"),
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.clausetext import Variable
 from generator.yamlread import Located
 
 
@@ -134,8 +135,98 @@ class CaseStudy:
 
 
 @dataclass(frozen=True)
+class LegalBasis:
+    """An instrument a clause rests on, citing one of the clause's sources."""
+
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ScoringBand:
+    """One band of an award criterion's scoring guidance."""
+
+    score: int
+    descriptor: str
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """An award criterion's model question and scoring guidance."""
+
+    question: str
+    bands: tuple[ScoringBand, ...]
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One published version of a clause."""
+
+    version: str
+    date: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Proportionality:
+    """Which contracts a clause suits and what it asks of small suppliers."""
+
+    suits: str
+    sme_burden: str
+    sme_note: str
+    min_value: float | None = None
+    lighter_alternative: str = ""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A model tender clause with typed variables and a tested body."""
+
+    id: str
+    title: str
+    version: str
+    status: str
+    superseded_by: str
+    stage: str
+    type: str
+    themes: tuple[str, ...]
+    regimes: tuple[str, ...]
+    nations: tuple[str, ...]
+    purpose: str
+    use_when: str
+    avoid_when: str
+    proportionality: Proportionality
+    drafting_notes: tuple[str, ...]
+    legal_basis: tuple[LegalBasis, ...]
+    indicators: tuple[str, ...]
+    scoring: Scoring | None
+    variables: tuple[Variable, ...]
+    body: str
+    sample: dict[str, object] = field(compare=False, hash=False)
+    expected: str = ""
+    changelog: tuple[ChangeEntry, ...] = ()
+    sources: tuple[Source, ...] = ()
+    owner: str = ""
+    last_reviewed: str = ""
+    review_by: str = ""
+    src_path: str = ""
+    origin: Located = field(default_factory=lambda: Located(None), compare=False, repr=False, hash=False)
+
+    @property
+    def slug(self) -> str:
+        return self.id.lower()
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything the site is made from, validated and cross-referenced."""
 
     taxonomy: Taxonomy
     case_studies: tuple[CaseStudy, ...]
+    clauses: tuple[Clause, ...] = ()
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return next((c for c in self.clauses if c.id == clause_id), None)

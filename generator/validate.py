@@ -40,6 +40,8 @@ def is_date(value: object) -> bool:
 @FORMATS.checks("partial-date")
 def is_partial_date(value: object) -> bool:
     """Accept YYYY, YYYY-MM or a full date."""
+    if value == "undated":
+        return True
     if not isinstance(value, str) or not _PARTIAL_DATE.fullmatch(value):
         return False
     return is_date((value + "-01-01")[:10]) if len(value) < 10 else is_date(value)
@@ -106,7 +108,7 @@ def _message(error: jsonschema.ValidationError, raw: str | None) -> str:
     if v == "maxLength":
         return f"is too long: {len(inst):,} characters, the limit is {value:,}"
     if v == "format":
-        hint = {"date": "a real date written YYYY-MM-DD, in quotes", "partial-date": "YYYY, YYYY-MM or YYYY-MM-DD, in quotes", "uri": "a full web address starting https://"}
+        hint = {"date": "a real date written YYYY-MM-DD, in quotes", "partial-date": "YYYY, YYYY-MM, YYYY-MM-DD or undated, in quotes", "uri": "a full web address starting https://"}
         return f"{_describe(inst)} is not {hint.get(value, value)}"
     if v == "pattern":
         return f"{_describe(inst)} does not have the required form ({value})"

@@ -20,7 +20,7 @@ class OutputError(Exception):
 
 def check_dest_path(dest_path: str) -> str | None:
     """Return why ``dest_path`` is not a safe relative output path, or None if it is."""
-    if not dest_path or "\x00" in dest_path or "\\" in dest_path or ":" in dest_path:
+    if not dest_path or "\x00" in dest_path or "\\" in dest_path or ":" in dest_path or "//" in dest_path or dest_path.endswith("/"):
         return "contains an empty name, NUL, backslash or colon"
     if len(dest_path.encode("utf-8")) > MAX_PATH_BYTES:
         return f"is longer than {MAX_PATH_BYTES} bytes"

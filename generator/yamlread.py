@@ -36,6 +36,11 @@ class Located:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path, str] = field(default_factory=dict)
+    block: set[Path] = field(default_factory=set)
+
+    def text_line(self, path: Path, line_in_text: int) -> int:
+        """File line of a line inside a text value (block scalars start on the next line)."""
+        return self.at(path)[0] + line_in_text - (0 if path in self.block else 1)
 
     def at(self, path: Path) -> tuple[int, int]:
         """Return the position of ``path``, or of its nearest located parent."""
@@ -128,6 +133,10 @@ class _Builder:
     def scalar(self, event: Any) -> None:
         self.check_tag(event)
         text = event.value
+        if event.style in ("|", ">"):
+            target = self.child_path(event.start_mark)
+            if target is not None:
+                self.doc.block.add(target)
         if event.style is None and event.tag is None:
             self.add(resolve_plain(text), event.start_mark, raw=text)
         else:
@@ -172,8 +181,8 @@ def read_yaml(text: str, src_path: str, line_offset: int = 0) -> tuple[Located |
         return None, [Diagnostic(src_path, line, col, p.rule, field_name(p.path), p.message)]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        if e.context_mark and ("end of stream" in str(e.problem) or "stream end" in str(e.problem)):
-            mark = e.context_mark  # point at the unclosed bracket or quote, not the end of the file
+        if e.context_mark and ("flow" in str(e.context) or "quoted" in str(e.context)):
+            mark = e.context_mark  # point at the unclosed bracket or quote, not where parsing gave up
         line, col = _pos(mark, line_offset) if mark else (1 + line_offset, 1)
         detail = "; ".join(x for x in (e.context, e.problem) if x)
         return None, [Diagnostic(src_path, line, col, "Y001", "", f"YAML syntax error: {detail} (check quotes, brackets and indentation)")]

@@ -14,7 +14,7 @@ from generator.render.text import attr, front_matter, inline, number, plain, pro
 def long_date(value: str) -> str:
     """Write an ISO date the British way: 28 November 2026 (or November 2026, or 2026)."""
     parts = value.split("-")
-    if len(parts) == 1:
+    if len(parts) == 1 or not parts[1].isdigit():
         return value
     month = dt.date(2000, int(parts[1]), 1).strftime("%B")
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"

@@ -32,8 +32,8 @@ def prose(text: str) -> Markup:
 
 def inline(text: object) -> Markup:
     """Escape text for a Markdown line so it shows literally, never as markup or a link."""
-    escaped = html.escape(str(text), quote=True)
-    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", " "))
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    return Markup(html.escape(escaped, quote=False).replace("\n", " "))
 
 
 def attr(text: object) -> Markup:

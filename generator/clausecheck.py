@@ -1,0 +1,96 @@
+"""Rules for clause templates: the body is safe, variables line up, the sample renders as expected."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from generator.clausetext import ClauseTemplateError, check_value, lint_body, render_body
+from generator.diagnostics import WARNING, Diagnostic, field_name
+from generator.model import Clause
+
+Path = tuple[object, ...]
+
+
+def _at(clause: Clause, path: Path, rule: str, message: str, severity: str = "error") -> Diagnostic:
+    line, col = clause.origin.at(path)
+    return Diagnostic(clause.src_path, line, col, rule, field_name(path), message, severity)
+
+
+def _in_body(clause: Clause, error: ClauseTemplateError, rule: str) -> Diagnostic:
+    line = clause.origin.text_line(("body",), error.line)
+    return Diagnostic(clause.src_path, line, 1, rule, "body", error.message)
+
+
+def check_variables(clause: Clause) -> Iterator[Diagnostic]:
+    """Variables are declared once, used, typed sensibly, and filled by the sample."""
+    names = [v.name for v in clause.variables]
+    for i, v in enumerate(clause.variables):
+        if v.name in names[:i]:
+            yield _at(clause, ("variables", i, "name"), "T002", f"variable '{v.name}' is declared twice")
+        if v.type == "choice" and len(v.choices) < 2:
+            yield _at(clause, ("variables", i), "T002", f"choice variable '{v.name}' needs a choices list")
+        if v.type == "percentage" and v.maximum is not None and v.maximum > 100:
+            yield _at(clause, ("variables", i, "maximum"), "T002", "a percentage cannot be more than 100")
+        if v.name not in clause.sample:
+            yield _at(clause, ("sample",), "T003", f"the sample has no value for '{v.name}'")
+    for key in clause.sample:
+        if key not in names:
+            yield _at(clause, ("sample", key), "T003", f"the sample sets '{key}', which is not a declared variable")
+    for v in clause.variables:
+        if v.name in clause.sample:
+            problem = check_value(v, clause.sample[v.name])
+            if problem:
+                yield _at(clause, ("sample", v.name), "T003", problem)
+
+
+def check_body(clause: Clause) -> Iterator[Diagnostic]:
+    """The body uses only allowed constructs and declared variables; unused ones are flagged."""
+    try:
+        _, used = lint_body(clause.body)
+    except ClauseTemplateError as e:
+        yield _in_body(clause, e, "T001")
+        return
+    declared = {v.name for v in clause.variables}
+    for name, line in sorted(used.items(), key=lambda x: x[1]):
+        if name not in declared:
+            yield _in_body(clause, ClauseTemplateError(line, f"'{name}' is used but not declared under variables"), "T004")
+    for i, v in enumerate(clause.variables):
+        if v.name not in used:
+            yield _at(clause, ("variables", i, "name"), "T004", f"variable '{v.name}' is declared but never used in the body", WARNING)
+
+
+def check_sample(clause: Clause) -> Iterator[Diagnostic]:
+    """The body rendered with the sample equals the expected text exactly."""
+    try:
+        rendered = render_body(clause.body, list(clause.variables), clause.sample)
+    except (ClauseTemplateError, ValueError, TypeError):
+        return  # reported by check_body or check_variables
+    expected = clause.expected.strip()
+    if rendered != expected:
+        diff = difflib.unified_diff(expected.splitlines(), rendered.splitlines(), "expected", "rendered", lineterm="", n=1)
+        shown = "\n    ".join(list(diff)[:30])
+        yield _at(clause, ("expected",), "T005", f"the sample renders differently from expected:\n    {shown}")
+
+
+def check_roles(clause: Clause) -> Iterator[Diagnostic]:
+    """Award criteria carry scoring and a weighting; KPI clauses name indicators."""
+    if clause.type == "award-criterion":
+        if clause.scoring is None:
+            yield _at(clause, (), "T006", "an award criterion needs a scoring block (model question and bands)")
+        if not any(v.type == "percentage" for v in clause.variables):
+            yield _at(clause, ("variables",), "T006", "an award criterion needs a weighting variable of type percentage")
+    if clause.type == "kpi" and not clause.indicators:
+        yield _at(clause, (), "T006", "a KPI clause must name at least one indicator under indicators")
+    if clause.status == "superseded" and not clause.superseded_by:
+        yield _at(clause, ("status",), "T006", "a superseded clause must name superseded_by")
+    if clause.changelog and clause.changelog[0].version != clause.version:
+        yield _at(clause, ("changelog", 0, "version"), "T007", f"the newest changelog entry is {clause.changelog[0].version}, but the clause is version {clause.version}")
+
+
+def check_clause_templates(clauses: tuple[Clause, ...]) -> list[Diagnostic]:
+    """Run every clause rule."""
+    found: list[Diagnostic] = []
+    for clause in clauses:
+        found += [*check_body(clause), *check_variables(clause), *check_sample(clause), *check_roles(clause)]
+    return found

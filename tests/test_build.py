@@ -1,0 +1,78 @@
+"""End-to-end builds: strict MkDocs, golden output, safe publishing, reproducible bytes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, generate
+from tests.conftest import FIXTURE, ROOT, run, run_process, tree_bytes
+
+GOLDEN = ROOT / "tests" / "golden" / "tiny"
+
+
+def test_generated_tree_matches_golden_files() -> None:
+    result = generate(Project(FIXTURE))
+    assert result.exit_code == 0
+    produced = {p.dest_path: p.data() for p in result.pages}
+    expected = tree_bytes(GOLDEN)
+    assert sorted(produced) == sorted(expected), "files differ; if intended, run `make golden` and review the diff"
+    for path, data in expected.items():
+        assert produced[path] == data, f"{path} differs from the golden file; if intended, run `make golden`"
+
+
+def test_build_real_content_in_strict_mode(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--root", str(real), "build")
+    assert code == 0, err
+    site = real / "site"
+    assert (site / "index.html").is_file()
+    assert (site / "case-studies/index.html").is_file()
+    assert (site / "case-studies/manchester-city-council-social-value-weighting/index.html").is_file()
+    assert (site / "case-studies/birmingham-business-charter-for-social-responsibility/index.html").is_file()
+    assert (site / "tags/index.html").is_file()
+    assert "Built" in out and str(site) in out
+    assert not list((real / "build").glob(".staging-*"))
+
+
+def test_failed_build_leaves_previous_site_untouched(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--root", str(tiny), "build")[0] == 0
+    before = tree_bytes(tiny / "site")
+    bad = tiny / "casestudies/zzz-last.yml"
+    bad.write_text((tiny / "casestudies/borsetshire-green-fleet.yml").read_text().replace("id: borsetshire-green-fleet", "id: zzz-last").replace("title:", "titel:"))
+    code, _, err = run(capsys, "--root", str(tiny), "build")
+    assert code == 1 and "casestudies/zzz-last.yml:3:1: error S003" in err
+    assert tree_bytes(tiny / "site") == before
+
+
+def test_site_build_failure_leaves_previous_site_untouched(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--root", str(tiny), "build")[0] == 0
+    before = tree_bytes(tiny / "site")
+    config = tiny / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Tags: tags.md", "  - Tags: tags.md\n  - Missing: no-such-page.md"))
+    code, _, err = run(capsys, "--root", str(tiny), "build")
+    assert code == 1 and "M001" in err and "no-such-page.md" in err
+    assert tree_bytes(tiny / "site") == before
+    assert not list((tiny / "build").glob(".staging-*"))
+
+
+def test_output_path_that_is_a_file_is_a_usage_error(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tiny / "site").write_text("not a folder")
+    code, _, err = run(capsys, "--root", str(tiny), "build")
+    assert code == 2
+    assert "exists and is not a folder" in err and str(tiny / "site") in err
+    assert (tiny / "site").read_text() == "not a folder"
+
+
+def test_two_builds_are_byte_identical(tiny: Path, tmp_path: Path) -> None:
+    outputs = []
+    for n, (tz, seed, lang) in enumerate((("UTC", "1", "C.UTF-8"), ("Asia/Tokyo", "999", "en_GB.UTF-8"))):
+        env = {**os.environ, "TZ": tz, "PYTHONHASHSEED": seed, "LANG": lang, "SOURCE_DATE_EPOCH": "1767225600"}
+        out = tmp_path / f"site{n}"
+        proc = run_process("--root", str(tiny), "build", "--site-dir", str(out), env=env)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(tree_bytes(out))
+    assert outputs[0].keys() == outputs[1].keys()
+    different = [k for k in outputs[0] if outputs[0][k] != outputs[1][k]]
+    assert different == []

@@ -1,0 +1,84 @@
+"""`svkb check`: the real content passes; problems across many files are all reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.load import MAX_BYTES
+from tests.conftest import ROOT, run
+
+BASE = (ROOT / "tests/fixtures/tiny/casestudies/borsetshire-green-fleet.yml").read_text(encoding="utf-8")
+
+
+def test_real_content_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--root", str(ROOT), "check")
+    assert code == 0, err
+    assert " error" not in err
+    assert out.startswith("OK: ")
+
+
+def test_oversized_file_is_rejected_before_parsing(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tiny / "casestudies/huge.yml").write_text("summary: " + "x" * (20 * MAX_BYTES) + "\n")
+    code, _, err = run(capsys, "--root", str(tiny), "check")
+    assert code == 1
+    assert f"casestudies/huge.yml:1:1: error Y005: file is 20,000,010 bytes; the limit is {MAX_BYTES:,} bytes" in err
+
+
+def test_twenty_errors_in_seven_files_are_all_reported_in_order(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for n in range(7):
+        text = BASE.replace("id: borsetshire-green-fleet", f"id: broken-{n}").replace("title:", "titel:", 1)
+        text = text.replace("outcomes: []", "outcomes: none").replace("  from: 2025", '  from: "2025"')
+        (tiny / f"casestudies/broken-{n}.yml").write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "--root", str(tiny), "check")
+    lines = err.strip().splitlines()
+    assert code == 1
+    problems = lines[:-1]
+    assert len(problems) == 28  # per file: missing title, unknown titel, wrong types of period.from and outcomes
+    assert lines[-1] == "28 error(s), 0 warning(s) in 7 file(s)"
+    keys = [(p.split(":")[0], int(p.split(":")[1])) for p in problems]
+    assert keys == sorted(keys)
+
+
+def test_nation_no_is_kept_as_text_not_false(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tiny / "casestudies/borsetshire-green-fleet.yml"
+    path.write_text(BASE.replace("  nation: wales", "  nation: wales\n  region: off"), encoding="utf-8")
+    code, _, err = run(capsys, "--root", str(tiny), "check")
+    assert code == 0, err
+    from generator.build import Project, generate
+
+    page = next(p for p in generate(Project(tiny)).pages if p.dest_path == "case-studies/borsetshire-green-fleet.md")
+    assert "Wales, off" in page.content and "False" not in page.content
+
+
+def test_valid_unquoted_date_is_read_as_written(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tiny / "casestudies/borsetshire-green-fleet.yml"
+    path.write_text(BASE.replace('last_reviewed: "2026-01-15"', "last_reviewed: 2026-01-15"), encoding="utf-8")
+    code, _, err = run(capsys, "--root", str(tiny), "check")
+    assert code == 0, err
+    from generator.build import Project, generate
+
+    page = next(p for p in generate(Project(tiny)).pages if p.dest_path == "case-studies/borsetshire-green-fleet.md")
+    assert "Last reviewed 15 January 2026" in page.content
+
+
+def test_json_report_for_editors(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tiny / "casestudies/borsetshire-green-fleet.yml").write_text(BASE.replace("title:", "titel:"), encoding="utf-8")
+    code, out, _ = run(capsys, "--root", str(tiny), "check", "--format", "json")
+    assert code == 1
+    problems = json.loads(out)
+    assert {"path": "casestudies/borsetshire-green-fleet.yml", "line": 3, "column": 1, "rule": "S003", "field": "titel",
+            "message": "unknown field 'titel'; did you mean 'title'?", "severity": "error"} in problems
+
+
+def test_scaffold_is_valid_and_refuses_to_overwrite(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--root", str(tiny), "new", "casestudy", "leeds-anchor-network")
+    assert code == 0 and "casestudies/leeds-anchor-network.yml" in out
+    text = (tiny / "casestudies/leeds-anchor-network.yml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert run(capsys, "--root", str(tiny), "check")[0] == 0
+    assert run(capsys, "--root", str(tiny), "new", "casestudy", "leeds-anchor-network")[0] == 2
+    assert run(capsys, "--root", str(tiny), "new", "casestudy", "../evil")[0] == 2
+    assert not (tiny.parent / "evil.yml").exists()
