@@ -12,9 +12,10 @@ from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
 from generator.load import load_sources
 from generator.model import Catalog
+from generator.profile import Profile, check_profile, load_profile
 from generator.render import render_pages
 from generator.render.pages import Page
-from generator.sitebuild import build_site
+from generator.sitebuild import build_site, source_date_epoch
 from generator.validate import is_valid, validate
 from generator.write import OutputError, check_output_folder, publish, staging_folder, write_pages
 
@@ -25,6 +26,7 @@ class Project:
 
     abs_root: Path
     abs_site: Path | None = None
+    abs_profile: Path | None = None
 
     @property
     def abs_build(self) -> Path:
@@ -49,6 +51,7 @@ class Result:
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     catalog: Catalog | None = None
+    profile: Profile = field(default_factory=Profile)
     pages: list[Page] = field(default_factory=list)
     usage_error: str = ""
 
@@ -70,14 +73,18 @@ def check(project: Project) -> Result:
         return Result(sorted(diagnostics))
     catalog = build_catalog(valid)
     diagnostics += check_references(catalog)
-    return Result(sorted(diagnostics), catalog)
+    profile = Profile()
+    if project.abs_profile:
+        profile, problems = load_profile(project.abs_profile, project.abs_root)
+        diagnostics += problems + check_profile(profile, catalog)
+    return Result(sorted(diagnostics), catalog, profile)
 
 
 def generate(project: Project) -> Result:
     """Check the content and render every page in memory."""
     result = check(project)
     if result.exit_code == 0 and result.catalog is not None:
-        result.pages = render_pages(result.catalog)
+        result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)))
     return result
 
 
@@ -91,8 +98,10 @@ def build(project: Project) -> Result:
         return result
     staging = staging_folder(project.abs_build)
     try:
-        write_pages(result.pages, staging / "docs")
+        write_pages([p for p in result.pages if not p.site_only], staging / "docs")
         result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site")
+        if result.exit_code == 0:
+            write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
             publish(staging / "site", project.abs_output)

@@ -137,12 +137,33 @@ def check_value(variable: Variable, value: Any) -> str | None:
     return None
 
 
-def placeholder(variable: Variable) -> str:
-    """The visible stand-in for a value nobody has filled in yet."""
-    return f"[{variable.label}]"
+MARK_START, MARK_END = "\ue000", "\ue001"
 
 
-def render_body(body: str, variables: list[Variable], values: Mapping[str, Any]) -> str:
+def placeholder(variable: Variable, mark: bool = False) -> str:
+    """The visible stand-in for a value nobody has filled in yet, optionally marked for highlighting."""
+    text = f"[{variable.label}]"
+    return f"{MARK_START}{text}{MARK_END}" if mark else text
+
+
+def split_marks(text: str) -> list[tuple[str, bool]]:
+    """Split marked text into (piece, is_placeholder) runs."""
+    runs: list[tuple[str, bool]] = []
+    for i, chunk in enumerate(text.split(MARK_START)):
+        if i == 0:
+            runs.append((chunk, False))
+            continue
+        inside, _, after = chunk.partition(MARK_END)
+        runs += [(inside, True), (after, False)]
+    return [(piece, flag) for piece, flag in runs if piece]
+
+
+def strip_marks(text: str) -> str:
+    """Remove placeholder marks, leaving the plain text."""
+    return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def render_body(body: str, variables: list[Variable], values: Mapping[str, Any], mark: bool = False) -> str:
     """Render a clause body with typed values; unset variables show as [Label] placeholders."""
     tree, used = lint_body(body)
     declared = {v.name: v for v in variables}
@@ -151,7 +172,7 @@ def render_body(body: str, variables: list[Variable], values: Mapping[str, Any])
         raise ClauseTemplateError(used[unknown[0]], f"the body uses undeclared variable(s): {', '.join(unknown)}; declare them under variables")
     context = {}
     for name, variable in declared.items():
-        context[name] = format_value(variable, values[name]) if values.get(name) not in (None, "") else placeholder(variable)
+        context[name] = format_value(variable, values[name]) if values.get(name) not in (None, "") else placeholder(variable, mark)
     template = ENV.from_string(tree)
     pieces: list[str] = []
     size = 0

@@ -21,7 +21,7 @@ def cmd_check(args: argparse.Namespace) -> int:
       svkb check
       svkb check --format json > problems.json
     """
-    result = check(Project(args.root))
+    result = check(Project(args.root, abs_profile=args.profile))
     return report(result, args.format, f"OK: {count(result)} checked, no errors.")
 
 
@@ -29,13 +29,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Validate, generate and build the whole site into site/.
 
     The new site replaces the old one only when every step passed; a failed
-    build leaves the previous site/ exactly as it was.
+    build leaves the previous site/ exactly as it was. With --profile, a
+    council's own values fill the clause variables on every page and pack.
 
     Example:
       svkb build
-      svkb build --site-dir /tmp/preview
+      svkb build --profile my-council.yml --site-dir /tmp/my-edition
     """
-    project = Project(args.root, args.site_dir.resolve() if args.site_dir else None)
+    project = Project(args.root, args.site_dir.resolve() if args.site_dir else None, args.profile)
     result = build(project)
     where = project.abs_output
     return report(result, "text", f"Built {len(result.pages)} files into {where}\nOpen {where / 'index.html'} or preview with: make serve")
@@ -103,6 +104,8 @@ def parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         if name == "check":
             p.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
+        if name in {"check", "build"}:
+            p.add_argument("--profile", type=Path, help="edition profile: values for clause variables (see generator/schemas/profile.schema.json)")
         if name == "build":
             p.add_argument("--site-dir", type=Path, help="where to put the site (default: site/)")
         if name == "serve":

@@ -28,7 +28,7 @@ def regenerate(project: Project, report: Callable[[Result, str, str], int]) -> N
     """Generate into build/docs in place, so the MkDocs watcher sees only changed files."""
     result = generate(project)
     if result.exit_code == 0:
-        changed = sync_tree(result.pages, project.abs_docs)
+        changed = sync_tree([p for p in result.pages if not p.site_only], project.abs_docs)
         report(result, "text", f"Regenerated: {changed} file(s) changed")
     else:
         report(result, "text", "")
@@ -52,7 +52,7 @@ def serve(project: Project, port: int, report: Callable[[Result, str, str], int]
     result = generate(project)
     if result.exit_code:
         return report(result, "text", "")
-    sync_tree(result.pages, project.abs_docs)
+    sync_tree([p for p in result.pages if not p.site_only], project.abs_docs)
     stop = threading.Event()
     thread = threading.Thread(target=watch, args=(project, report, stop), daemon=True)
     thread.start()

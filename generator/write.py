@@ -55,10 +55,12 @@ class Writer:
         return abs_path
 
 
-def write_pages(pages: list[Page], abs_dir: Path) -> None:
-    """Write every page into a fresh folder."""
+def write_pages(pages: list[Page], abs_dir: Path, may_exist: bool = True) -> None:
+    """Write every page into a folder; with ``may_exist`` False, never replace a file already there."""
     writer = Writer(abs_dir)
     for page in pages:
+        if not may_exist and (abs_dir / page.dest_path).exists():
+            raise OutputError(f"'{page.dest_path}' is already in the built site; two outputs share an address")
         writer.write(page.dest_path, page.data())
 
 

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from generator.model import Catalog
+from generator.packs import build_packs
+from generator.profile import Profile
 from generator.render.casestudies import render_case_studies
+from generator.render.clauses import render_clauses
 from generator.render.pages import Page
 from generator.render.site import render_assets, render_site_pages
 
 
-def render_pages(catalog: Catalog) -> list[Page]:
-    """Render every page and asset of the docs tree, sorted by destination."""
-    pages = [*render_site_pages(catalog), *render_case_studies(catalog), *render_assets()]
+def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0) -> list[Page]:
+    """Render every page, pack and asset of the docs tree, sorted by destination."""
+    profile = profile or Profile()
+    pages = [
+        *render_site_pages(catalog, profile),
+        *render_case_studies(catalog),
+        *render_clauses(catalog, profile.values),
+        *build_packs(catalog, profile, epoch),
+        *render_assets(),
+    ]
     return sorted(pages)

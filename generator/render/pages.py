@@ -11,6 +11,7 @@ class Page:
 
     dest_path: str
     content: str | bytes
+    site_only: bool = False  # copied into the built site as is, after MkDocs (MkDocs would turn .md into a page)
 
     def data(self) -> bytes:
         return self.content.encode("utf-8") if isinstance(self.content, str) else self.content

@@ -1,0 +1,81 @@
+"""Clause packs: which packs exist, what is in them, and their files in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model import Catalog, Clause
+
+FOLDER = "downloads"
+FORMATS = ("docx", "odt", "md")
+BUNDLE = f"{FOLDER}/svkb-clause-library.zip"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A named set of clauses that procurers download as one document."""
+
+    slug: str
+    title: str
+    description: str
+    clauses: tuple[Clause, ...]
+
+
+def pack_files(pack: Pack) -> dict[str, str]:
+    """The download path of each format of a pack."""
+    return {fmt: f"{FOLDER}/svkb-clauses-{pack.slug}.{fmt}" for fmt in FORMATS}
+
+
+def _current(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    return tuple(c for c in clauses if c.status in {"current", "under-review"})
+
+
+def all_packs(catalog: Catalog) -> list[Pack]:
+    """The complete library, one pack per theme and one per stage (each only if not empty)."""
+    clauses = _current(catalog.clauses)
+    packs = [Pack("complete", "Social value clause library: all clauses", "Every current clause in the library.", clauses)]
+    for term in catalog.taxonomy.terms("themes"):
+        chosen = tuple(c for c in clauses if term.id in c.themes)
+        if chosen:
+            packs.append(Pack(f"theme-{term.id}", f"Social value clauses: {term.label}", term.description, chosen))
+    for term in catalog.taxonomy.terms("stages"):
+        chosen = tuple(c for c in clauses if c.stage == term.id)
+        if chosen:
+            packs.append(Pack(f"stage-{term.id}", f"Social value clauses: {term.label}", term.description, chosen))
+    return packs
+
+
+def packs_for_clause(catalog: Catalog, clause: Clause) -> list[Pack]:
+    """The packs a clause appears in: its themes, its stage, and the complete library."""
+    return [p for p in all_packs(catalog) if clause in p.clauses]
+
+
+def build_date(epoch: int) -> dt.datetime:
+    """The build time recorded in documents, from SOURCE_DATE_EPOCH (UTC, never before 1980)."""
+    return dt.datetime.fromtimestamp(max(epoch, 315532800), tz=dt.timezone.utc)
+
+
+def build_packs(catalog: Catalog, profile: Any, epoch: int) -> list[Any]:
+    """Render every pack in every format, and the bundle with its manifest."""
+    from generator.packs.bundle import render_bundle
+    from generator.packs.document import pack_document
+    from generator.packs.docx import render_docx
+    from generator.packs.markdown import render_markdown
+    from generator.packs.odt import render_odt
+    from generator.render.pages import Page
+
+    when = build_date(epoch)
+    pages: list[Page] = []
+    for pack in all_packs(catalog):
+        document = pack_document(pack, profile.values, when, profile.edition)
+        files = pack_files(pack)
+        pages += [
+            Page(files["docx"], render_docx(document)),
+            Page(files["odt"], render_odt(document)),
+            Page(files["md"], render_markdown(document), site_only=True),
+        ]
+    if pages:
+        pages.append(Page(BUNDLE, render_bundle(catalog, profile.values, pages, when)))
+    return pages

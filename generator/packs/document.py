@@ -1,0 +1,87 @@
+"""One neutral description of a pack document, from which every format is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import nh3
+
+from generator.clausetext import split_marks
+from generator.model import Clause
+from generator.packs import Pack
+from generator.render.text import prose
+
+SITE_NAME = "Social Value Knowledge Base"
+
+
+@dataclass(frozen=True)
+class ClauseSection:
+    """What a pack shows for one clause."""
+
+    id: str
+    version: str
+    title: str
+    purpose: str
+    paragraphs: tuple[tuple[tuple[str, bool], ...], ...]
+    footer: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PackDocument:
+    """A pack ready to write: title page, contents, clauses, removable drafting notes."""
+
+    title: str
+    subtitle: str
+    intro: str
+    date: str
+    sections: tuple[ClauseSection, ...]
+    created: dt.datetime
+
+
+def plain_text(markdown_text: str) -> str:
+    """Author Markdown reduced to plain text for documents."""
+    import html
+
+    return html.unescape(nh3.clean(str(prose(markdown_text)), tags=set(), attributes={})).strip()
+
+
+def _paragraphs(marked: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
+    blocks = [b.strip("\n") for b in marked.split("\n\n") if b.strip()]
+    return tuple(tuple((piece.replace("\n", " "), flag) for piece, flag in split_marks(block)) for block in blocks)
+
+
+def clause_section(clause: Clause, profile: Mapping[str, Any]) -> ClauseSection:
+    """The parts of one clause a pack shows."""
+    from generator.render.clauses import clause_text
+
+    return ClauseSection(
+        id=clause.id,
+        version=clause.version,
+        title=clause.title,
+        purpose=plain_text(clause.purpose),
+        paragraphs=_paragraphs(clause_text(clause, profile, mark=True)),
+        footer=f"{clause.id}, version {clause.version}, {SITE_NAME}",
+        notes=tuple(plain_text(n) for n in clause.drafting_notes),
+    )
+
+
+def pack_document(pack: Pack, profile: Mapping[str, Any], created: dt.datetime, edition: str = "") -> PackDocument:
+    """Describe a pack's document."""
+    date = f"{created.day} {created.strftime('%B')} {created.year}"
+    intro = (
+        f"{pack.description} Text in square brackets, highlighted, is a placeholder: replace it with your own details. "
+        "Drafting notes are collected in the last section; delete that section before you issue the tender. "
+        "These model clauses are not legal advice: check them against your own procurement and legal requirements."
+    )
+    return PackDocument(
+        title=pack.title,
+        subtitle=f"{SITE_NAME}{', ' + edition if edition else ''}. {len(pack.clauses)} clause(s). Built {date}.",
+        intro=intro,
+        date=date,
+        sections=tuple(clause_section(c, profile) for c in pack.clauses),
+        created=created,
+    )

@@ -1,0 +1,36 @@
+"""Zip archives with fixed timestamps and attributes, so the same input gives the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """Drop characters XML 1.0 cannot hold (control characters), keeping everything else."""
+    return _XML_INVALID.sub("", text)
+
+
+def zip_bytes(entries: list[tuple[str, bytes, int]], when: dt.datetime) -> bytes:
+    """Write (name, data, compression) entries in the given order with a fixed timestamp."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data, compression in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = compression
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite a zip made by another library with fixed timestamps, keeping entry order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = [(i.filename, archive.read(i.filename), i.compress_type) for i in archive.infolist()]
+    return zip_bytes(entries, when)

@@ -1,0 +1,93 @@
+"""Render clause pages and the filterable clause library index."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator.clausetext import render_body, split_marks, strip_marks
+from generator.model import Catalog, Clause
+from generator.packs import pack_files, packs_for_clause
+from generator.render.environment import render_template
+from generator.render.pages import Page
+
+FOLDER = "clauses"
+FACETS = (
+    ("stage", "Stage", "stages", lambda c: (c.stage,)),
+    ("theme", "Theme", "themes", lambda c: c.themes),
+    ("type", "Clause type", "clause_types", lambda c: (c.type,)),
+    ("regime", "Regime", "regimes", lambda c: c.regimes),
+)
+
+
+def clause_values(clause: Clause, profile: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile's values for the variables this clause declares."""
+    return {v.name: profile[v.name] for v in clause.variables if v.name in profile}
+
+
+def clause_text(clause: Clause, profile: Mapping[str, Any], mark: bool = False) -> str:
+    """The clause body filled with the profile's values; placeholders elsewhere."""
+    return render_body(clause.body, list(clause.variables), clause_values(clause, profile), mark=mark)
+
+
+def text_to_html(marked: str) -> Markup:
+    """Paragraphs of clause text as HTML, with placeholders highlighted."""
+    paragraphs = []
+    for block in marked.split("\n\n"):
+        pieces = []
+        for piece, is_placeholder in split_marks(block.strip("\n")):
+            html = str(escape(piece)).replace("\n", "<br>\n")
+            pieces.append(f'<mark class="svkb-placeholder">{html}</mark>' if is_placeholder else html)
+        if pieces:
+            paragraphs.append(f"<p>{''.join(pieces)}</p>")
+    return Markup("\n".join(paragraphs))
+
+
+def used_in(catalog: Catalog, clause: Clause) -> list[Any]:
+    """Case studies that name this clause."""
+    return [c for c in catalog.case_studies if clause.id in c.clauses_used]
+
+
+def facet_options(catalog: Catalog) -> list[dict[str, object]]:
+    """Each facet with the options that occur, with counts."""
+    facets = []
+    for param, label, vocab, read in FACETS:
+        counts = {t.id: sum(1 for c in catalog.clauses if t.id in read(c)) for t in catalog.taxonomy.terms(vocab)}
+        options = [(t, counts[t.id]) for t in catalog.taxonomy.terms(vocab) if counts[t.id]]
+        facets.append({"param": param, "label": label, "options": options})
+    return facets
+
+
+def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any]) -> Page:
+    """Render one clause page."""
+    marked = clause_text(clause, profile, mark=True)
+    text = render_template(
+        "clause.md.j2",
+        c=clause,
+        tax=catalog.taxonomy,
+        html=text_to_html(marked),
+        plain=strip_marks(marked),
+        used_in=used_in(catalog, clause),
+        packs=packs_for_clause(catalog, clause),
+        files=pack_files,
+        lighter=catalog.clause(clause.proportionality.lighter_alternative),
+        successor=catalog.clause(clause.superseded_by),
+        tags=[catalog.taxonomy.label("themes", t) for t in clause.themes],
+    )
+    return Page(f"{FOLDER}/{clause.slug}.md", text)
+
+
+def render_index(catalog: Catalog) -> Page:
+    """Render the clause library index with filters."""
+    cards = [{"c": c, "facets": {param: " ".join(read(c)) for param, _, _, read in FACETS}} for c in catalog.clauses]
+    text = render_template("clause_index.md.j2", cards=cards, facets=facet_options(catalog), tax=catalog.taxonomy, files=pack_files)
+    return Page(f"{FOLDER}/index.md", text)
+
+
+def render_clauses(catalog: Catalog, profile: Mapping[str, Any]) -> list[Page]:
+    """Render the library index and one page per clause."""
+    if not catalog.clauses:
+        return []
+    return [render_index(catalog), *(render_clause(catalog, c, profile) for c in catalog.clauses)]
