@@ -53,3 +53,21 @@ def run_process(*args: str, env: dict[str, str] | None = None, cwd: Path | None 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` by relative path, with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def built_real(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content built once per test session; returns the project folder (site in site/)."""
+    project = copy_project(ROOT, tmp_path_factory.mktemp("built") / "real")
+    proc = run_process("--root", str(project), "build")
+    assert proc.returncode == 0, proc.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny fixture project built once per session."""
+    project = copy_project(FIXTURE, tmp_path_factory.mktemp("built") / "tiny")
+    proc = run_process("--root", str(project), "build")
+    assert proc.returncode == 0, proc.stderr
+    return project

@@ -13,7 +13,10 @@ from tests.conftest import FIXTURE, ROOT, run, run_process, tree_bytes
 GOLDEN = ROOT / "tests" / "golden" / "tiny"
 
 
-def test_generated_tree_matches_golden_files() -> None:
+def test_generated_tree_matches_golden_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.regenerate_golden import EPOCH
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     result = generate(Project(FIXTURE))
     assert result.exit_code == 0
     produced = {p.dest_path: p.data() for p in result.pages}

@@ -1,0 +1,104 @@
+"""Clause packs are real working documents: right properties, headings in order, placeholders
+highlighted, hostile text inert, a manifest that matches, and LibreOffice can open every one."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from odf import opendocument
+from odf.namespaces import DCNS
+
+from generator.build import Project, generate
+from generator.render.clauses import clause_text
+from tests.conftest import FIXTURE
+
+
+def test_docx_properties_headings_and_highlights(built_tiny: Path) -> None:
+    document = docx.Document(built_tiny / "site/downloads/svkb-clauses-complete.docx")
+    props = document.core_properties
+    assert props.title == "Social value clause library: all clauses"
+    assert props.language == "en-GB"
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[0] == ("Title", "Social value clause library: all clauses")
+    assert headings[1] == ("Heading 1", "Contents")
+    assert ("Heading 1", "SV-TST-01: Fixture award criterion") in headings
+    assert headings[-3:] == [("Heading 1", "Drafting notes (remove before issuing)"), ("Heading 2", "SV-TST-01: Fixture award criterion"), ("Heading 2", "SV-TST-02: Fixture light criterion")]
+    levels = [int(name.split()[-1]) for name, _ in headings[1:]]
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), "a heading level is skipped"
+    highlighted = [r.text for p in document.paragraphs for r in p.runs if r.font.highlight_color is not None]
+    assert "[Name of contracting authority]" in highlighted
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "SV-TST-01, version 1.1.0, Social Value Knowledge Base" in body
+    lang = document.styles.element.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang")
+    assert lang.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "en-GB"
+
+
+def test_odt_properties_and_placeholders(built_tiny: Path) -> None:
+    document = opendocument.load(str(built_tiny / "site/downloads/svkb-clauses-complete.odt"))
+    meta = {(n.qname[1]): str(n) for n in document.meta.childNodes if n.qname[0] == DCNS}
+    assert meta["title"] == "Social value clause library: all clauses"
+    assert meta["language"] == "en-GB"
+    xml = document.xml().decode("utf-8")
+    assert 'text:style-name="Placeholder">[Name of contracting authority]</text:span>' in xml
+    assert "Drafting notes (remove before issuing)" in xml
+
+
+def test_hostile_values_are_inert_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    profile = tmp_path / "profile.yml"
+    profile.write_text('edition: Test edition\nvalues:\n  authority_name: "<script>alert(1)</script> </w:t> ]]> \\u0001"\n')
+    result = generate(Project(FIXTURE, abs_profile=profile))
+    assert result.exit_code == 0, result.diagnostics
+    pages = {p.dest_path: p.data() for p in result.pages}
+    document_xml = zipfile.ZipFile(io.BytesIO(pages["downloads/svkb-clauses-complete.docx"])).read("word/document.xml").decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;/w:t&gt; ]]&gt;" in document_xml
+    content_xml = zipfile.ZipFile(io.BytesIO(pages["downloads/svkb-clauses-complete.odt"])).read("content.xml").decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;/w:t&gt; ]]&gt;" in content_xml
+    page = pages["clauses/sv-tst-01.md"].decode()
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_manifest_lists_every_clause_with_its_text_hash(built_tiny: Path) -> None:
+    bundle = zipfile.ZipFile(built_tiny / "site/downloads/svkb-clause-library.zip")
+    manifest = json.loads(bundle.read("manifest.json"))
+    catalog = generate(Project(FIXTURE)).catalog
+    expected = {c.id: hashlib.sha256(clause_text(c, {}).encode()).hexdigest() for c in catalog.clauses}
+    assert {c["id"]: c["sha256"] for c in manifest["clauses"]} == expected
+    assert {c["id"]: c["version"] for c in manifest["clauses"]} == {"SV-TST-01": "1.1.0", "SV-TST-02": "1.1.0"}
+    for entry in manifest["files"]:
+        assert hashlib.sha256(bundle.read(entry["path"])).hexdigest() == entry["sha256"]
+    assert sorted(bundle.namelist())[0] == "manifest.json"
+
+
+def convert_to_text(files: list[Path], out: Path, profile_dir: Path) -> None:
+    """Convert documents to UTF-8 text with headless LibreOffice, in one run."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed: make test installs it (scripts/test-deps.sh)"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile_dir}", "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(out), *map(str, files)],
+        check=True, capture_output=True, timeout=900,
+    )
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_every_real_pack_opens_in_libreoffice(built_real: Path, tmp_path: Path, fmt: str) -> None:
+    packs = sorted((built_real / "site/downloads").glob(f"*.{fmt}"))
+    assert len(packs) >= 17  # the complete library, 8 themes and 8 stages
+    convert_to_text(packs, tmp_path / "txt", tmp_path / "lo-profile")
+    catalog = generate(Project(built_real)).catalog
+    for pack in packs:
+        text = (tmp_path / "txt" / f"{pack.stem}.txt").read_text(encoding="utf-8-sig")
+        assert text.startswith("Social value clause"), pack.name
+        assert "Drafting notes (remove before issuing)" in text, pack.name
+    complete = (tmp_path / "txt" / "svkb-clauses-complete.txt").read_text(encoding="utf-8-sig")
+    flat = " ".join(complete.split())
+    for clause in catalog.clauses:
+        assert f"{clause.id}: {clause.title}" in complete
+        assert " ".join(clause_text(clause, {}).split())[:80] in flat, clause.id
