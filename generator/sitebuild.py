@@ -45,7 +45,8 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path) -> list[Diagnos
     for noisy in logger.handlers:
         if noisy is not handler:
             noisy.setLevel(logging.CRITICAL)
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(abs_config.parent)
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(abs_config.parent)  # MkDocs reads it for sitemap dates
     problems: list[str] = []
     try:
         config = load_config(str(abs_config), docs_dir=str(abs_docs), site_dir=str(abs_site), strict=True)
@@ -54,5 +55,9 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path) -> list[Diagnos
         problems.append(str(e))
     finally:
         logger.removeHandler(handler)
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
     messages = handler.messages + (problems if problems and not handler.messages else [])
     return [Diagnostic("mkdocs.yml", 1, 1, "M001", "", m.replace("\n", " ")) for m in messages]

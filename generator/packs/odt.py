@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 
 from odf import dc, meta
+from odf.element import Element
 from odf.opendocument import OpenDocumentText
 from odf.style import DefaultStyle, ParagraphProperties, Style, TextProperties
-from odf.text import H, List, ListItem, P, SoftPageBreak, Span  # noqa: F401
+from odf.text import H, P, Span
 
 from generator.packs.document import PackDocument
 from generator.packs.zipfiles import normalise_zip, xml_safe
@@ -16,6 +17,7 @@ from generator.packs.zipfiles import normalise_zip, xml_safe
 def _styles(document: OpenDocumentText) -> dict[str, Style]:
     default = DefaultStyle(family="paragraph")
     default.addElement(TextProperties(language="en", country="GB", fontsize="11pt"))
+    default.addElement(ParagraphProperties(marginbottom="0.08in"))
     document.styles.addElement(default)
     made = {
         "title": Style(name="Title", family="paragraph"),
@@ -53,6 +55,9 @@ def _meta(document: OpenDocumentText, pack: PackDocument) -> None:
 
 def render_odt(pack: PackDocument) -> bytes:
     """Write the pack as ODT bytes with the same structure as the DOCX."""
+    # odfpy keeps the namespaces it has seen in a class-level dict shared by every document, so
+    # the xmlns declarations of one file depend on the files written before it; start afresh.
+    Element.namespaces.clear()
     document = OpenDocumentText()
     styles = _styles(document)
     _meta(document, pack)
