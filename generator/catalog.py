@@ -8,7 +8,7 @@ from generator.load import LoadedSource
 from generator.clausetext import Variable
 from generator.model import (
     Authority, CaseStudy, Catalog, ChangeEntry, Clause, Dispute, LegalBasis, Outcome, Proportionality, Scoring, ScoringBand,
-    Source, Taxonomy, Term, Weighting,
+    Source, Taxonomy, Term, Weighting, GuidancePage, ReviewEntry,
 )
 
 
@@ -73,6 +73,18 @@ def build_clause(item: LoadedSource) -> Clause:
     )
 
 
+def build_page(item: LoadedSource) -> GuidancePage:
+    """Turn one validated Markdown page into a GuidancePage."""
+    d = item.doc.data
+    return GuidancePage(
+        id=d["id"], kind=item.source.kind, title=d["title"], summary=d["summary"], section=d["section"], order=d["order"],
+        audience=tuple(d.get("audience", ())), stages=tuple(d.get("stages", ())), themes=tuple(d.get("themes", ())),
+        instruments=tuple(d.get("instruments", ())), owner=d["owner"], last_reviewed=d["last_reviewed"], review_by=d["review_by"],
+        review_history=tuple(ReviewEntry(r["date"], r["note"]) for r in d.get("review_history", ())),
+        sources=_sources(d), body=item.body, body_line=item.body_line, src_path=item.src_path, origin=item.doc,
+    )
+
+
 def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     """Build the catalogue from files that passed their schemas, sorted by id."""
     by_kind: dict[str, list[LoadedSource]] = {}
@@ -82,4 +94,5 @@ def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     taxonomy = build_taxonomy(taxonomy_items[0].doc.data) if taxonomy_items else Taxonomy({})
     cases = sorted((build_case_study(i) for i in by_kind.get("casestudy", [])), key=lambda c: c.id)
     clauses = sorted((build_clause(i) for i in by_kind.get("clause", [])), key=lambda c: c.id)
-    return Catalog(taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses))
+    pages = sorted((build_page(i) for i in by_kind.get("guidance", []) + by_kind.get("stage", [])), key=lambda p: (p.kind, p.id))
+    return Catalog(taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses), pages=tuple(pages))

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from generator.clausecheck import check_clause_templates
+from generator.contentcheck import check_content
 from generator.diagnostics import Diagnostic, field_name
 from generator.diagnostics import WARNING
-from generator.model import CaseStudy, Catalog, Clause
+from generator.model import CaseStudy, Catalog, Clause, GuidancePage
 
 Path = tuple[object, ...]
-Item = CaseStudy | Clause
+Item = CaseStudy | Clause | GuidancePage
 
 
 def _at(item: Item, path: Path, rule: str, message: str, severity: str = "error") -> Diagnostic:
@@ -48,6 +49,9 @@ def check_file_names(cases: tuple[Item, ...]) -> Iterator[Diagnostic]:
 
 def _terms_used(item: Item) -> tuple[list[tuple[Path, str, str]], list[tuple[str, tuple[str, ...]]]]:
     """(single terms with their path and vocabulary, lists of terms by vocabulary) used by an item."""
+    if isinstance(item, GuidancePage):
+        single = [(("id",), item.id, "stages")] if item.kind == "stage" else []
+        return single, [("stages", item.stages), ("themes", item.themes), ("instruments", item.instruments)]
     if isinstance(item, Clause):
         single = [(("stage",), item.stage, "stages"), (("type",), item.type, "clause_types")]
         return single, [("regimes", item.regimes), ("themes", item.themes), ("nations", item.nations)]
@@ -71,6 +75,8 @@ def check_vocabulary(catalog: Catalog, item: Item) -> Iterator[Diagnostic]:
 
 
 def _source_refs(item: Item) -> list[tuple[Path, str]]:
+    if isinstance(item, GuidancePage):
+        return []  # pages cite sources in their body; see contentcheck
     if isinstance(item, Clause):
         return [(("legal_basis", i, "source"), b.source) for i, b in enumerate(item.legal_basis)]
     refs: list[tuple[Path, str]] = [(("outcomes", i, "source"), o.source) for i, o in enumerate(item.outcomes)]
@@ -120,10 +126,11 @@ def check_review_dates(case: Item) -> Iterator[Diagnostic]:
 def check_references(catalog: Catalog) -> list[Diagnostic]:
     """Run every cross-file rule over the catalogue."""
     found: list[Diagnostic] = []
-    for items in (catalog.case_studies, catalog.clauses):
+    for items in (catalog.case_studies, catalog.clauses, tuple(catalog.guidance("guidance")), tuple(catalog.guidance("stage"))):
         found += [*check_unique_ids(items), *check_file_names(items)]
         for item in items:
             found += [*check_vocabulary(catalog, item), *check_source_refs(item), *check_review_dates(item)]
     found += check_clause_refs(catalog)
     found += check_clause_templates(catalog.clauses)
+    found += check_content(catalog)
     return sorted(found)

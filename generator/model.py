@@ -221,12 +221,56 @@ class Clause:
 
 
 @dataclass(frozen=True)
+class ReviewEntry:
+    """One past review of a page."""
+
+    date: str
+    note: str
+
+
+@dataclass(frozen=True)
+class GuidancePage:
+    """A guidance or stage page written in Markdown, with sourced facts."""
+
+    id: str
+    kind: str
+    title: str
+    summary: str
+    section: str
+    order: int
+    audience: tuple[str, ...]
+    stages: tuple[str, ...]
+    themes: tuple[str, ...]
+    instruments: tuple[str, ...]
+    owner: str
+    last_reviewed: str
+    review_by: str
+    review_history: tuple[ReviewEntry, ...]
+    sources: tuple[Source, ...]
+    body: str
+    body_line: int
+    src_path: str
+    origin: Located = field(compare=False, repr=False, hash=False)
+
+    @property
+    def dest_path(self) -> str:
+        return f"{'stages' if self.kind == 'stage' else 'guidance'}/{self.id}.md"
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything the site is made from, validated and cross-referenced."""
 
     taxonomy: Taxonomy
     case_studies: tuple[CaseStudy, ...]
     clauses: tuple[Clause, ...] = ()
+    pages: tuple[GuidancePage, ...] = ()
 
     def clause(self, clause_id: str) -> Clause | None:
         return next((c for c in self.clauses if c.id == clause_id), None)
+
+    def guidance(self, kind: str) -> list[GuidancePage]:
+        return sorted((p for p in self.pages if p.kind == kind), key=lambda p: (p.section, p.order, p.id))
