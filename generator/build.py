@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalog import build_catalog
-from generator.crossref import check_references
+from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
 from generator.load import load_sources
 from generator.model import Catalog
 from generator.profile import Profile, check_profile, load_profile
-from generator.render import render_pages
+from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.sitebuild import build_site, source_date_epoch
 from generator.validate import is_valid, validate
@@ -27,6 +28,8 @@ class Project:
     abs_root: Path
     abs_site: Path | None = None
     abs_profile: Path | None = None
+    strict: bool = False
+    today: dt.date | None = None
 
     @property
     def abs_build(self) -> Path:
@@ -73,6 +76,7 @@ def check(project: Project) -> Result:
         return Result(sorted(diagnostics))
     catalog = build_catalog(valid)
     diagnostics += check_references(catalog)
+    diagnostics += check_overdue(catalog, project.today or dt.date.today(), project.strict)
     profile = Profile()
     if project.abs_profile:
         profile, problems = load_profile(project.abs_profile, project.abs_root)
@@ -99,7 +103,7 @@ def build(project: Project) -> Result:
     staging = staging_folder(project.abs_build)
     try:
         write_pages([p for p in result.pages if not p.site_only], staging / "docs")
-        result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site")
+        result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog))
         if result.exit_code == 0:
             write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
         if result.exit_code == 0:

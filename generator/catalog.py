@@ -8,7 +8,7 @@ from generator.load import LoadedSource
 from generator.clausetext import Variable
 from generator.model import (
     Authority, CaseStudy, Catalog, ChangeEntry, Clause, Dispute, LegalBasis, Outcome, Proportionality, Scoring, ScoringBand,
-    Source, Taxonomy, Term, Weighting, GuidancePage, ReviewEntry,
+    Source, Taxonomy, Term, Weighting, GuidancePage, ReviewEntry, Indicator,
 )
 
 
@@ -40,12 +40,12 @@ def build_case_study(item: LoadedSource) -> CaseStudy:
         lessons=tuple(d["lessons"]),
         sources=_sources(d),
         owner=d["owner"], last_reviewed=d["last_reviewed"], review_by=d["review_by"],
-        src_path=item.src_path, origin=item.doc,
+        src_path=item.src_path, origin=item.doc, instruments=tuple(d.get("instruments", ())),
     )
 
 
 def _sources(d: dict[str, Any]) -> tuple[Source, ...]:
-    return tuple(Source(s["id"], s["title"], s["publisher"], s["date"], s["url"], s.get("kind", "")) for s in d["sources"])
+    return tuple(Source(s["id"], s["title"], s["publisher"], s["date"], s["url"], s.get("kind", ""), s.get("accessed", "")) for s in d.get("sources", ()))
 
 
 def _variable(v: dict[str, Any]) -> Variable:
@@ -69,7 +69,7 @@ def build_clause(item: LoadedSource) -> Clause:
         body=d["body"], sample=dict(d["sample"]), expected=d["expected"],
         changelog=tuple(ChangeEntry(c["version"], c["date"], c["note"]) for c in d["changelog"]),
         sources=_sources(d), owner=d["owner"], last_reviewed=d["last_reviewed"], review_by=d["review_by"],
-        src_path=item.src_path, origin=item.doc,
+        src_path=item.src_path, origin=item.doc, instruments=tuple(d.get("instruments", ())),
     )
 
 
@@ -85,6 +85,19 @@ def build_page(item: LoadedSource) -> GuidancePage:
     )
 
 
+def build_indicator(item: LoadedSource) -> Indicator:
+    """Turn one validated indicator file into an Indicator."""
+    d = item.doc.data
+    m = d.get("mappings", {})
+    return Indicator(
+        id=d["id"], name=d["name"], definition=d["definition"], unit=d["unit"], evidence=d["evidence"], frequency=d["frequency"],
+        themes=tuple(d["themes"]), stages=tuple(d["stages"]), pitfalls=tuple(d.get("pitfalls", ())),
+        ppn002_outcome=m.get("ppn002_outcome", ""), toms_code=m.get("toms_code", ""), instruments=tuple(d.get("instruments", ())),
+        sources=_sources(d), owner=d["owner"], last_reviewed=d["last_reviewed"], review_by=d["review_by"],
+        src_path=item.src_path, origin=item.doc,
+    )
+
+
 def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     """Build the catalogue from files that passed their schemas, sorted by id."""
     by_kind: dict[str, list[LoadedSource]] = {}
@@ -95,4 +108,5 @@ def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     cases = sorted((build_case_study(i) for i in by_kind.get("casestudy", [])), key=lambda c: c.id)
     clauses = sorted((build_clause(i) for i in by_kind.get("clause", [])), key=lambda c: c.id)
     pages = sorted((build_page(i) for i in by_kind.get("guidance", []) + by_kind.get("stage", [])), key=lambda p: (p.kind, p.id))
-    return Catalog(taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses), pages=tuple(pages))
+    indicators = sorted((build_indicator(i) for i in by_kind.get("indicator", [])), key=lambda i: i.id)
+    return Catalog(taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses), pages=tuple(pages), indicators=tuple(indicators))

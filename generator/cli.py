@@ -15,13 +15,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate all content without writing anything.
 
     Reports every problem as path:line:col: error RULE: field: message.
-    Exit code 0 when the content is valid, 1 when it has errors.
+    Exit code 0 when the content is valid, 1 when it has errors. Items past
+    their review date are warnings, or errors with --strict.
 
     Example:
       svkb check
       svkb check --format json > problems.json
+      svkb check --strict
     """
-    result = check(Project(args.root, abs_profile=args.profile))
+    result = check(Project(args.root, abs_profile=args.profile, strict=args.strict))
     return report(result, args.format, f"OK: {count(result)} checked, no errors.")
 
 
@@ -104,6 +106,7 @@ def parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         if name == "check":
             p.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
+            p.add_argument("--strict", action="store_true", help="treat overdue reviews as errors")
         if name in {"check", "build"}:
             p.add_argument("--profile", type=Path, help="edition profile: values for clause variables (see generator/schemas/profile.schema.json)")
         if name == "build":

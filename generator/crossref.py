@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
@@ -10,10 +11,10 @@ from generator.clausecheck import check_clause_templates
 from generator.contentcheck import check_content
 from generator.diagnostics import Diagnostic, field_name
 from generator.diagnostics import WARNING
-from generator.model import CaseStudy, Catalog, Clause, GuidancePage
+from generator.model import CaseStudy, Catalog, Clause, GuidancePage, Indicator
 
 Path = tuple[object, ...]
-Item = CaseStudy | Clause | GuidancePage
+Item = CaseStudy | Clause | GuidancePage | Indicator
 
 
 def _at(item: Item, path: Path, rule: str, message: str, severity: str = "error") -> Diagnostic:
@@ -49,16 +50,18 @@ def check_file_names(cases: tuple[Item, ...]) -> Iterator[Diagnostic]:
 
 def _terms_used(item: Item) -> tuple[list[tuple[Path, str, str]], list[tuple[str, tuple[str, ...]]]]:
     """(single terms with their path and vocabulary, lists of terms by vocabulary) used by an item."""
+    if isinstance(item, Indicator):
+        return [], [("themes", item.themes), ("stages", item.stages), ("instruments", item.instruments)]
     if isinstance(item, GuidancePage):
         single = [(("id",), item.id, "stages")] if item.kind == "stage" else []
         return single, [("stages", item.stages), ("themes", item.themes), ("instruments", item.instruments)]
     if isinstance(item, Clause):
         single = [(("stage",), item.stage, "stages"), (("type",), item.type, "clause_types")]
-        return single, [("regimes", item.regimes), ("themes", item.themes), ("nations", item.nations)]
+        return single, [("regimes", item.regimes), ("themes", item.themes), ("nations", item.nations), ("instruments", item.instruments)]
     single = [(("authority", "type"), item.authority.type, "authority_types"), (("authority", "nation"), item.authority.nation, "nations")]
     if item.value_band:
         single.append((("value_band",), item.value_band, "value_bands"))
-    return single, [("regimes", item.regimes), ("stages", item.stages), ("themes", item.themes)]
+    return single, [("regimes", item.regimes), ("stages", item.stages), ("themes", item.themes), ("instruments", item.instruments)]
 
 
 def check_vocabulary(catalog: Catalog, item: Item) -> Iterator[Diagnostic]:
@@ -75,7 +78,7 @@ def check_vocabulary(catalog: Catalog, item: Item) -> Iterator[Diagnostic]:
 
 
 def _source_refs(item: Item) -> list[tuple[Path, str]]:
-    if isinstance(item, GuidancePage):
+    if isinstance(item, (GuidancePage, Indicator)):
         return []  # pages cite sources in their body; see contentcheck
     if isinstance(item, Clause):
         return [(("legal_basis", i, "source"), b.source) for i, b in enumerate(item.legal_basis)]
@@ -117,6 +120,21 @@ def check_clause_refs(catalog: Catalog) -> Iterator[Diagnostic]:
                 yield _at(clause, path, "R005", "a clause cannot point to itself")
 
 
+def check_indicator_refs(catalog: Catalog) -> Iterator[Diagnostic]:
+    """Indicator ids named by clauses and case-study outcomes exist, once there is a library."""
+    if not catalog.indicators:
+        return
+    known = [i.id for i in catalog.indicators]
+    for clause in catalog.clauses:
+        for i, ref in enumerate(clause.indicators):
+            if ref not in known:
+                yield _at(clause, ("indicators", i), "R005", _unknown(ref, known, "indicator id"))
+    for case in catalog.case_studies:
+        for i, outcome in enumerate(case.outcomes):
+            if outcome.indicator and outcome.indicator not in known:
+                yield _at(case, ("outcomes", i, "indicator"), "R005", _unknown(outcome.indicator, known, "indicator id"))
+
+
 def check_review_dates(case: Item) -> Iterator[Diagnostic]:
     """A review date lies after the last review."""
     if case.review_by <= case.last_reviewed:
@@ -126,11 +144,23 @@ def check_review_dates(case: Item) -> Iterator[Diagnostic]:
 def check_references(catalog: Catalog) -> list[Diagnostic]:
     """Run every cross-file rule over the catalogue."""
     found: list[Diagnostic] = []
-    for items in (catalog.case_studies, catalog.clauses, tuple(catalog.guidance("guidance")), tuple(catalog.guidance("stage"))):
+    for items in (catalog.case_studies, catalog.clauses, catalog.indicators, tuple(catalog.guidance("guidance")), tuple(catalog.guidance("stage"))):
         found += [*check_unique_ids(items), *check_file_names(items)]
         for item in items:
             found += [*check_vocabulary(catalog, item), *check_source_refs(item), *check_review_dates(item)]
     found += check_clause_refs(catalog)
+    found += check_indicator_refs(catalog)
     found += check_clause_templates(catalog.clauses)
     found += check_content(catalog)
+    return sorted(found)
+
+
+def check_overdue(catalog: Catalog, today: dt.date, strict: bool) -> list[Diagnostic]:
+    """Items past their review date: a warning, or an error under --strict."""
+    severity = "error" if strict else WARNING
+    found = []
+    items: tuple[Item, ...] = (*catalog.pages, *catalog.clauses, *catalog.case_studies, *catalog.indicators)
+    for item in items:
+        if item.review_by < today.isoformat():
+            found.append(_at(item, ("review_by",), "R009", f"review was due on {item.review_by}; check the content against its sources and update last_reviewed and review_by", severity))
     return sorted(found)

@@ -22,6 +22,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("taxonomy", "content", "taxonomy.yml", "taxonomy.schema.json"),
     Kind("casestudy", "casestudies", "*.yml", "casestudy.schema.json"),
     Kind("clause", "templates", "*.yml", "clause.schema.json"),
+    Kind("indicator", "content/indicators", "*.yml", "indicator.schema.json"),
     Kind("guidance", "content/guidance", "*.md", "page.schema.json"),
     Kind("stage", "content/stages", "*.md", "page.schema.json"),
 )

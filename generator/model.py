@@ -50,6 +50,7 @@ class Source:
     date: str
     url: str
     kind: str = ""
+    accessed: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class CaseStudy:
     review_by: str
     src_path: str
     origin: Located = field(compare=False, repr=False, hash=False)
+    instruments: tuple[str, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -211,10 +213,38 @@ class Clause:
     review_by: str = ""
     src_path: str = ""
     origin: Located = field(default_factory=lambda: Located(None), compare=False, repr=False, hash=False)
+    instruments: tuple[str, ...] = ()
 
     @property
     def slug(self) -> str:
         return self.id.lower()
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An outcome indicator that clauses and case studies report against."""
+
+    id: str
+    name: str
+    definition: str
+    unit: str
+    evidence: str
+    frequency: str
+    themes: tuple[str, ...]
+    stages: tuple[str, ...]
+    pitfalls: tuple[str, ...]
+    ppn002_outcome: str
+    toms_code: str
+    instruments: tuple[str, ...]
+    sources: tuple[Source, ...]
+    owner: str
+    last_reviewed: str
+    review_by: str
+    src_path: str
+    origin: Located = field(compare=False, repr=False, hash=False)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -268,9 +298,13 @@ class Catalog:
     case_studies: tuple[CaseStudy, ...]
     clauses: tuple[Clause, ...] = ()
     pages: tuple[GuidancePage, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
 
     def clause(self, clause_id: str) -> Clause | None:
         return next((c for c in self.clauses if c.id == clause_id), None)
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)
 
     def guidance(self, kind: str) -> list[GuidancePage]:
         return sorted((p for p in self.pages if p.kind == kind), key=lambda p: (p.section, p.order, p.id))

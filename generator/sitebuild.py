@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from generator.diagnostics import Diagnostic
 
@@ -32,7 +34,7 @@ def source_date_epoch(abs_root: Path) -> str:
         return str(FALLBACK_EPOCH)
 
 
-def build_site(abs_config: Path, abs_docs: Path, abs_site: Path) -> list[Diagnostic]:
+def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None) -> list[Diagnostic]:
     """Run MkDocs on ``abs_docs`` into ``abs_site``; return its warnings as diagnostics."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -49,7 +51,10 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path) -> list[Diagnos
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(abs_config.parent)  # MkDocs reads it for sitemap dates
     problems: list[str] = []
     try:
-        config = load_config(str(abs_config), docs_dir=str(abs_docs), site_dir=str(abs_site), strict=True)
+        overrides: dict[str, Any] = {"docs_dir": str(abs_docs), "site_dir": str(abs_site), "strict": True}
+        if nav is not None:
+            overrides["nav"] = nav
+        config = load_config(str(abs_config), **overrides)
         build(config)
     except MkDocsException as e:
         problems.append(str(e))
@@ -60,4 +65,11 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path) -> list[Diagnos
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
     messages = handler.messages + (problems if problems and not handler.messages else [])
-    return [Diagnostic("mkdocs.yml", 1, 1, "M001", "", m.replace("\n", " ")) for m in messages]
+    return [_diagnostic(m) for m in messages]
+
+
+def _diagnostic(message: str) -> Diagnostic:
+    """Point a MkDocs warning at the generated page it names, or at mkdocs.yml."""
+    named = re.search(r"Doc file '([^']+)'", message)
+    path = f"(generated) {named.group(1)}" if named else "mkdocs.yml"
+    return Diagnostic(path, 1, 1, "M001", "", message.replace("\n", " "))

@@ -52,10 +52,12 @@ def test_failed_build_leaves_previous_site_untouched(tiny: Path, capsys: pytest.
 def test_site_build_failure_leaves_previous_site_untouched(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--root", str(tiny), "build")[0] == 0
     before = tree_bytes(tiny / "site")
-    config = tiny / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - Tags: tags.md", "  - Tags: tags.md\n  - Missing: no-such-page.md"))
+    page = tiny / "content/guidance/fixture-guide.md"
+    page.write_text(page.read_text() + "\nSee [a page that does not exist](no-such-page.md) and [a missing anchor](#nowhere).\n")
     code, _, err = run(capsys, "--root", str(tiny), "build")
-    assert code == 1 and "M001" in err and "no-such-page.md" in err
+    assert code == 1
+    assert "(generated) guidance/fixture-guide.md:1:1: error M001" in err and "no-such-page.md" in err
+    assert "nowhere" in err
     assert tree_bytes(tiny / "site") == before
     assert not list((tiny / "build").glob(".staging-*"))
 

@@ -82,3 +82,37 @@ def test_scaffold_is_valid_and_refuses_to_overwrite(tiny: Path, capsys: pytest.C
     assert run(capsys, "--root", str(tiny), "new", "casestudy", "leeds-anchor-network")[0] == 2
     assert run(capsys, "--root", str(tiny), "new", "casestudy", "../evil")[0] == 2
     assert not (tiny.parent / "evil.yml").exists()
+
+
+def test_overdue_reviews_warn_and_fail_under_strict(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    from generator.build import Project, check
+
+    late = check(Project(tiny, today=dt.date(2027, 6, 1)))
+    overdue = [d for d in late.diagnostics if d.rule == "R009"]
+    assert overdue and all(d.severity == "warning" for d in overdue) and late.exit_code == 0
+    assert any(d.path == "casestudies/borsetshire-green-fleet.yml" and d.line == 28 for d in overdue)
+    strict = check(Project(tiny, today=dt.date(2027, 6, 1), strict=True))
+    assert strict.exit_code == 1
+    assert check(Project(tiny, today=dt.date(2026, 6, 1), strict=True)).exit_code == 0
+
+
+def test_currency_check_catches_a_planted_ojeu_notice(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tiny / "content/guidance/fixture-guide.md"
+    page.write_text(page.read_text().replace("A fixture fact with its source.", "Publish an OJEU notice and award on MEAT."))
+    code, _, err = run(capsys, "--root", str(tiny), "check")
+    assert code == 1
+    assert "content/guidance/fixture-guide.md:24:12: error C003: body: OJEU is a superseded regime" in err
+    assert "content/guidance/fixture-guide.md:24:37: error C003: body: MEAT is a superseded regime" in err
+
+
+def test_unsafe_markup_in_guidance_is_refused(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tiny / "content/guidance/fixture-guide.md"
+    text = page.read_text()
+    page.write_text(text + '\n<script>alert(1)</script>\n\n[click](javascript:alert(1))\n\nText{: onclick="x()"}\n\n# Second title\n\n#### Skipped\n\n![](x.png)\n')
+    code, _, err = run(capsys, "--root", str(tiny), "check")
+    assert code == 1
+    for expected in ("M002: body: unsafe markup '<script'", "M002: body: unsafe markup 'javascript:'", "M002: body: unsafe markup 'onclick='",
+                     "M003: body: a page has one top-level heading", "M003: body: heading level 4 follows level 1", "M004: body: an image needs alternative text"):
+        assert expected in err

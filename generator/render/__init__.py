@@ -7,6 +7,11 @@ from generator.packs import build_packs
 from generator.profile import Profile
 from generator.render.casestudies import render_case_studies
 from generator.render.clauses import render_clauses
+from generator.render.guidance import render_guidance
+from generator.render.indicators import render_indicators
+from generator.render.nav import render_nav
+from generator.render.review import render_review
+from generator.render.themes import render_themes
 from generator.render.pages import Page
 from generator.render.site import render_assets, render_site_pages
 
@@ -18,7 +23,14 @@ def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 
         *render_site_pages(catalog, profile),
         *render_case_studies(catalog),
         *render_clauses(catalog, profile.values),
+        *render_guidance(catalog),
+        *render_themes(catalog),
+        *render_indicators(catalog),
+        *render_review(catalog),
         *build_packs(catalog, profile, epoch),
         *render_assets(),
     ]
     return sorted(pages)
+
+
+__all__ = ["Page", "render_nav", "render_pages"]

@@ -75,6 +75,7 @@ def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any]) 
         lighter=catalog.clause(clause.proportionality.lighter_alternative),
         successor=catalog.clause(clause.superseded_by),
         tags=[catalog.taxonomy.label("themes", t) for t in clause.themes],
+        indicator=catalog.indicator,
     )
     return Page(f"{FOLDER}/{clause.slug}.md", text)
 

@@ -1,0 +1,43 @@
+"""The site navigation, built from the catalogue: sections and small fixed sets only.
+
+Large collections (case studies, clauses, indicators) are reached from their index pages, never
+listed here: MkDocs renders the whole navigation into every page, so listing them would make the
+build quadratic in the number of items.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.model import Catalog
+from generator.render.guidance import SECTIONS
+
+NavItem = dict[str, Any]
+
+
+def render_nav(catalog: Catalog) -> list[NavItem]:
+    """The nav structure MkDocs receives as its ``nav`` setting."""
+    guidance = catalog.guidance("guidance")
+    nav: list[NavItem] = [{"Home": "index.md"}]
+    main = [key for key, _ in SECTIONS if key in {"law", "framework"}]
+    for key, label in SECTIONS:
+        pages = [{p.title: p.dest_path} for p in guidance if p.section == key]
+        if pages and key in main:
+            nav.append({label: pages})
+    stages = {p.id: p for p in catalog.guidance("stage")}
+    if stages:
+        nav.append({"Commissioning cycle": ["stages/index.md", *({t.label: stages[t.id].dest_path} for t in catalog.taxonomy.terms("stages") if t.id in stages)]})
+    nav.append({"Themes": ["themes/index.md", *({t.label: f"themes/{t.id}.md"} for t in catalog.taxonomy.terms("themes"))]})
+    nav.append({"Case studies": "case-studies/index.md"})
+    if catalog.clauses:
+        nav.append({"Clause library": "clauses/index.md"})
+    if catalog.indicators:
+        nav.append({"Indicators": "indicators/index.md"})
+    for key, label in SECTIONS:
+        pages = [{p.title: p.dest_path} for p in guidance if p.section == key]
+        if pages and key not in main:
+            nav.append({label: pages})
+    if guidance:
+        nav.append({"All guidance": "guidance/index.md"})
+    nav += [{"Review dashboard": "review/index.md"}, {"Tags": "tags.md"}]
+    return nav
