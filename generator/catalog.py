@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.load import LoadedSource
 from generator.clausetext import Variable
+from generator.load import LoadedSource
 from generator.model import (
-    Authority, CaseStudy, Catalog, ChangeEntry, Clause, Dispute, LegalBasis, Outcome, Proportionality, Scoring, ScoringBand,
-    Source, Taxonomy, Term, Weighting, GuidancePage, ReviewEntry, Indicator,
+    Authority,
+    CaseStudy,
+    Catalog,
+    ChangeEntry,
+    Clause,
+    Dispute,
+    GuidancePage,
+    Indicator,
+    LegalBasis,
+    Outcome,
+    Proportionality,
+    ReviewEntry,
+    Scoring,
+    ScoringBand,
+    Source,
+    Taxonomy,
+    Term,
+    Weighting,
 )
 
 
@@ -109,4 +125,8 @@ def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     clauses = sorted((build_clause(i) for i in by_kind.get("clause", [])), key=lambda c: c.id)
     pages = sorted((build_page(i) for i in by_kind.get("guidance", []) + by_kind.get("stage", [])), key=lambda p: (p.kind, p.id))
     indicators = sorted((build_indicator(i) for i in by_kind.get("indicator", [])), key=lambda i: i.id)
-    return Catalog(taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses), pages=tuple(pages), indicators=tuple(indicators))
+    abbreviations = tuple(sorted(by_kind["abbreviations"][0].doc.data["abbreviations"].items())) if by_kind.get("abbreviations") else ()
+    return Catalog(
+        taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses), pages=tuple(pages),
+        indicators=tuple(indicators), abbreviations=abbreviations,
+    )

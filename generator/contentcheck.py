@@ -48,8 +48,8 @@ def check_page(page: GuidancePage) -> Iterator[Diagnostic]:
     cited: set[str] = set()
     level = 1
     for line_no, line, legacy in _body_lines(page):
-        def problem(rule: str, message: str, col: int = 1, severity: str = "error") -> Diagnostic:
-            return Diagnostic(page.src_path, line_no, col, rule, "body", message, severity)
+        def problem(rule: str, message: str, col: int = 1, line_no: int = line_no) -> Diagnostic:
+            return Diagnostic(page.src_path, line_no, col, rule, "body", message)
 
         for match in CITATION.finditer(line):
             if match.group(2):

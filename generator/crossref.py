@@ -9,8 +9,7 @@ from pathlib import PurePosixPath
 
 from generator.clausecheck import check_clause_templates
 from generator.contentcheck import check_content
-from generator.diagnostics import Diagnostic, field_name
-from generator.diagnostics import WARNING
+from generator.diagnostics import WARNING, Diagnostic, field_name
 from generator.model import CaseStudy, Catalog, Clause, GuidancePage, Indicator
 
 Path = tuple[object, ...]

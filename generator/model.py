@@ -299,6 +299,7 @@ class Catalog:
     clauses: tuple[Clause, ...] = ()
     pages: tuple[GuidancePage, ...] = ()
     indicators: tuple[Indicator, ...] = ()
+    abbreviations: tuple[tuple[str, str], ...] = ()
 
     def clause(self, clause_id: str) -> Clause | None:
         return next((c for c in self.clauses if c.id == clause_id), None)

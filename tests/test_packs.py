@@ -32,7 +32,7 @@ def test_docx_properties_headings_and_highlights(built_tiny: Path) -> None:
     assert ("Heading 1", "SV-TST-01: Fixture award criterion") in headings
     assert headings[-3:] == [("Heading 1", "Drafting notes (remove before issuing)"), ("Heading 2", "SV-TST-01: Fixture award criterion"), ("Heading 2", "SV-TST-02: Fixture light criterion")]
     levels = [int(name.split()[-1]) for name, _ in headings[1:]]
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), "a heading level is skipped"
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), "a heading level is skipped"
     highlighted = [r.text for p in document.paragraphs for r in p.runs if r.font.highlight_color is not None]
     assert "[Name of contracting authority]" in highlighted
     body = "\n".join(p.text for p in document.paragraphs)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import OutputError, Writer, publish, sync_tree
 from generator.render.pages import Page
+from generator.write import OutputError, Writer, publish, sync_tree
 
 
 @pytest.mark.parametrize("bad", ["../x.md", "/abs.md", "a/../../x.md", "C:\\x.md", "CON", "aux.md", "a\x00b.md", "x" * 300, "", "a//b.md"])

@@ -54,7 +54,7 @@ def packs_for_clause(catalog: Catalog, clause: Clause) -> list[Pack]:
 
 def build_date(epoch: int) -> dt.datetime:
     """The build time recorded in documents, from SOURCE_DATE_EPOCH (UTC, never before 1980)."""
-    return dt.datetime.fromtimestamp(max(epoch, 315532800), tz=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(max(epoch, 315532800), tz=dt.UTC)
 
 
 def build_packs(catalog: Catalog, profile: Any, epoch: int) -> list[Any]:

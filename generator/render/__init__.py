@@ -10,10 +10,10 @@ from generator.render.clauses import render_clauses
 from generator.render.guidance import render_guidance
 from generator.render.indicators import render_indicators
 from generator.render.nav import render_nav
-from generator.render.review import render_review
-from generator.render.themes import render_themes
 from generator.render.pages import Page
+from generator.render.review import render_review
 from generator.render.site import render_assets, render_site_pages
+from generator.render.themes import render_themes
 
 
 def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0) -> list[Page]:

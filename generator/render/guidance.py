@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.model import Catalog, GuidancePage
 from generator.render.environment import render_template
 from generator.render.pages import Page
@@ -16,9 +18,12 @@ SECTIONS = (
 )
 
 
-def cited_sources(page: GuidancePage) -> list[object]:
-    """Sources in the order the page lists them, for footnote definitions."""
-    return list(page.sources)
+CHECKBOX = re.compile(r"^(\s*[-*]) \[ \] ", re.MULTILINE)
+
+
+def checklists(body: str) -> str:
+    """Show '- [ ] item' checklists as printable boxes: form controls with no label would fail WCAG."""
+    return CHECKBOX.sub("\\1 ☐ ", body)
 
 
 def render_page(catalog: Catalog, page: GuidancePage) -> Page:
@@ -27,10 +32,12 @@ def render_page(catalog: Catalog, page: GuidancePage) -> Page:
     text = render_template(
         "guidance.md.j2",
         p=page,
+        body=checklists(page.body),
         tax=catalog.taxonomy,
         clauses=[c for c in catalog.clauses if c.stage == stage] if stage else [],
         cases=[c for c in catalog.case_studies if stage in c.stages] if stage else [],
         prefix="../",
+        abbreviations=catalog.abbreviations,
     )
     return Page(page.dest_path, text)
 
