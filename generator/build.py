@@ -17,7 +17,7 @@ from generator.profile import Profile, check_profile, load_profile
 from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.sitebuild import build_site, source_date_epoch
-from generator.validate import is_valid, validate
+from generator.validate import find_placeholders, is_valid, validate
 from generator.write import OutputError, check_output_folder, publish, staging_folder, write_pages
 
 
@@ -69,7 +69,7 @@ def check(project: Project) -> Result:
     """Read and validate all content and build the catalogue; write nothing."""
     sources, diagnostics = discover(project.abs_root)
     loaded, problems = load_sources(sources)
-    diagnostics += problems + validate(loaded)
+    diagnostics += problems + validate(loaded) + find_placeholders(loaded)
     valid = [item for item in loaded if is_valid(item)]
     if not any(item.source.kind == "taxonomy" for item in valid):
         diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))

@@ -129,4 +129,5 @@ def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     return Catalog(
         taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses), pages=tuple(pages),
         indicators=tuple(indicators), abbreviations=abbreviations,
+        taxonomy_data=taxonomy_items[0].doc.data if taxonomy_items else {},
     )

@@ -61,6 +61,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     Example:
       svkb new casestudy leeds-city-council-anchor-network
+      svkb new clause SV-EMP-04
+      svkb new page social-value-in-grants
     """
     from generator.scaffold import scaffold
 
@@ -114,7 +116,7 @@ def parser() -> argparse.ArgumentParser:
         if name == "serve":
             p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
         if name == "new":
-            p.add_argument("kind", choices=["casestudy"], help="what to create")
+            p.add_argument("kind", choices=["casestudy", "clause", "page"], help="what to create")
             p.add_argument("id", help="permanent id: lower-case words joined by hyphens")
     return top
 

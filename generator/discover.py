@@ -49,7 +49,7 @@ def discover(abs_root: Path, kinds: tuple[Kind, ...] = KINDS) -> tuple[list[Sour
         for path in sorted(folder.glob(kind.pattern)):
             if path.is_file():
                 found.append(SourceFile(path.relative_to(abs_root).as_posix(), kind.name, path))
-        if kind.pattern == "*.yml":
+        if kind.pattern.endswith(".yml"):
             for stray in sorted(folder.glob("*.yaml")):
                 rel = stray.relative_to(abs_root).as_posix()
                 diagnostics.append(Diagnostic(rel, 1, 1, "D001", "", "ignored: content files end in .yml, not .yaml", WARNING))

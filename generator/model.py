@@ -300,6 +300,7 @@ class Catalog:
     pages: tuple[GuidancePage, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     abbreviations: tuple[tuple[str, str], ...] = ()
+    taxonomy_data: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def clause(self, clause_id: str) -> Clause | None:
         return next((c for c in self.clauses if c.id == clause_id), None)

@@ -8,6 +8,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -154,3 +155,27 @@ def validate(loaded: list[LoadedSource]) -> list[Diagnostic]:
 def is_valid(item: LoadedSource) -> bool:
     """Tell whether a loaded file passes its schema (used to skip broken files later)."""
     return _validator(item.source.kind).is_valid(item.doc.data)
+
+
+def _strings(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, path + (i,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def find_placeholders(loaded: list[LoadedSource]) -> list[Diagnostic]:
+    """Warn about scaffold text (REPLACE) left in a file."""
+    found = []
+    for item in loaded:
+        texts = list(_strings(item.doc.data)) + [(("body",), item.body)]
+        for path, text in texts:
+            if "REPLACE" in text:
+                line, col = item.doc.at(path) if path != ("body",) or not item.body else (item.body_line, 1)
+                found.append(Diagnostic(item.src_path, line, col, "W001", field_name(path), "scaffold text 'REPLACE' is still here", "warning"))
+                break
+    return found

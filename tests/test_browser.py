@@ -125,3 +125,24 @@ def test_theme_pack_downloads_from_a_clause_page(page, built_real: Path) -> None
     download = info.value
     assert download.suggested_filename == f"svkb-clauses-theme-{theme}.docx"
     assert Path(download.path()).read_bytes()[:2] == b"PK"
+
+
+def test_review_notice_appears_once_the_date_has_passed(browser, site, built_real: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    catalog = generate(Project(built_real)).catalog
+    page_item = next(p for p in catalog.pages if p.id == "the-act")
+    due = dt.date.fromisoformat(page_item.review_by)
+    for when, visible in ((due - dt.timedelta(days=1), False), (due + dt.timedelta(days=1), True)):
+        context = browser.new_context(base_url=site)
+        page = context.new_page()
+        page.clock.install(time=dt.datetime(when.year, when.month, when.day, 12, 0))
+        page.goto("guidance/the-act/")
+        notice = page.locator(".svkb-review-notice")
+        assert notice.is_visible() is visible, when
+        if visible:
+            assert "due for review on" in notice.inner_text()
+        page.goto("review/")
+        overdue = page.locator(f'.svkb-due[data-svkb-review-by="{page_item.review_by}"]').first
+        assert overdue.inner_text() == ("Overdue" if visible else "Due")
+        context.close()

@@ -81,3 +81,50 @@ def test_two_builds_are_byte_identical(tiny: Path, tmp_path: Path) -> None:
     assert outputs[0].keys() == outputs[1].keys()
     different = [k for k in outputs[0] if outputs[0][k] != outputs[1][k]]
     assert different == []
+
+
+def test_profile_fills_pages_and_packs(tiny: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    profile = tmp_path / "anytown.yml"
+    profile.write_text("edition: Anytown Council edition\nvalues:\n  authority_name: Borchester Council\n  weighting: 15\n")
+    code, _, err = run(capsys, "--root", str(tiny), "build", "--profile", str(profile))
+    assert code == 0, err
+    page = (tiny / "site/clauses/sv-tst-01/index.html").read_text()
+    assert "Borchester Council" in page and "15% of the total score" in page
+    assert "Anytown Council edition" in (tiny / "site/index.html").read_text()
+    document = zipfile.ZipFile(tiny / "site/downloads/svkb-clauses-complete.docx").read("word/document.xml").decode()
+    assert "Borchester Council" in document and "[Name of contracting authority]" not in document
+    bad = tmp_path / "bad.yml"
+    bad.write_text("edition: Anytown Council edition\nvalues:\n  weighting: 150\n")
+    code, _, err = run(capsys, "--root", str(tiny), "check", "--profile", str(bad))
+    assert code == 1 and "bad.yml:3:14: error P003: values.weighting: 'weighting' is 150; it must be between 0 and 100 (in SV-TST-01)" in err
+
+
+def test_schemas_are_published_with_the_site(built_tiny: Path) -> None:
+    import json
+
+    for name in ("casestudy", "clause", "indicator", "page", "taxonomy", "profile"):
+        schema = json.loads((built_tiny / f"site/schemas/{name}.schema.json").read_text())
+        assert schema["$schema"].startswith("https://json-schema.org/")
+
+
+def test_every_schema_field_has_a_description() -> None:
+    import json
+
+    def walk(node: object, where: str) -> list[str]:
+        missing = []
+        if isinstance(node, dict):
+            for key, value in node.get("properties", {}).items():
+                if isinstance(value, dict) and "description" not in value:
+                    missing.append(f"{where}.{key}")
+            for key, value in node.items():
+                if key not in {"if", "then", "else"}:  # conditions restate fields described elsewhere
+                    missing += walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                missing += walk(value, f"{where}[{i}]")
+        return missing
+
+    for path in sorted((ROOT / "generator/schemas").glob("*.json")):
+        assert walk(json.loads(path.read_text()), path.name) == []

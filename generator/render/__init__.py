@@ -7,6 +7,7 @@ from generator.packs import build_packs
 from generator.profile import Profile
 from generator.render.casestudies import render_case_studies
 from generator.render.clauses import render_clauses
+from generator.render.exports import render_exports
 from generator.render.guidance import render_guidance
 from generator.render.indicators import render_indicators
 from generator.render.nav import render_nav
@@ -27,6 +28,7 @@ def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 
         *render_themes(catalog),
         *render_indicators(catalog),
         *render_review(catalog),
+        *render_exports(catalog),
         *build_packs(catalog, profile, epoch),
         *render_assets(),
     ]

@@ -36,6 +36,7 @@ def render_page(catalog: Catalog, page: GuidancePage) -> Page:
         tax=catalog.taxonomy,
         clauses=[c for c in catalog.clauses if c.stage == stage] if stage else [],
         cases=[c for c in catalog.case_studies if stage in c.stages] if stage else [],
+        indicators=[i for i in catalog.indicators if stage in i.stages] if stage else [],
         prefix="../",
         abbreviations=catalog.abbreviations,
     )

@@ -39,5 +39,5 @@ def render_nav(catalog: Catalog) -> list[NavItem]:
             nav.append({label: pages})
     if guidance:
         nav.append({"All guidance": "guidance/index.md"})
-    nav += [{"Review dashboard": "review/index.md"}, {"Tags": "tags.md"}]
+    nav += [{"Open data": "open-data.md"}, {"Review dashboard": "review/index.md"}, {"Tags": "tags.md"}]
     return nav

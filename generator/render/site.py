@@ -12,15 +12,24 @@ from generator.render.pages import Page
 ASSET_FOLDER = "assets/svkb"
 
 
+def _copy_folder(package_folder: str, dest: str, suffix: str = "") -> list[Page]:
+    folder = resources.files("generator") / package_folder
+    files = sorted((f for f in folder.iterdir() if f.is_file() and f.name.endswith(suffix)), key=lambda f: f.name)
+    return [Page(f"{dest}/{f.name}", f.read_bytes()) for f in files]
+
+
 def render_assets() -> list[Page]:
-    """Copy our stylesheet and scripts into the docs tree."""
-    folder = resources.files("generator") / "assets"
-    return [Page(f"{ASSET_FOLDER}/{f.name}", f.read_bytes()) for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.is_file()]
+    """Copy our stylesheet and scripts, and publish the JSON Schemas for editors and tools."""
+    return _copy_folder("assets", ASSET_FOLDER) + _copy_folder("schemas", "schemas", ".json")
 
 
 def render_site_pages(catalog: Catalog, profile: Profile) -> list[Page]:
     """Render the home page and the tags page."""
     return [
-        Page("index.md", render_template("home.md.j2", catalog=catalog, edition=profile.edition)),
+        Page("index.md", render_template(
+            "home.md.j2", catalog=catalog, edition=profile.edition,
+            has=lambda page_id: any(p.id == page_id and p.kind == "guidance" for p in catalog.pages),
+            has_stages=bool(catalog.guidance("stage")),
+        )),
         Page("tags.md", render_template("tags.md.j2")),
     ]
