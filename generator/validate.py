@@ -6,9 +6,9 @@ import datetime as dt
 import difflib
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
@@ -78,14 +79,39 @@ def check_output_folder(abs_target: Path) -> str | None:
 
 
 def staging_folder(abs_build: Path) -> Path:
-    """Make a private folder under build/ for one build's work."""
+    """Make a private folder under build/ for one build's work, clearing any left by a killed build."""
     abs_build.mkdir(parents=True, exist_ok=True)
+    for stale in abs_build.glob(".staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=".staging-", dir=abs_build))
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where that is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def recover(abs_target: Path) -> None:
+    """Put back a folder that a killed build had moved aside before its swap finished."""
+    if not abs_target.exists():
+        for old in sorted(abs_target.parent.glob(f".{abs_target.name}.old-*")):
+            os.replace(old, abs_target)
+            break
+
+
 def publish(abs_new: Path, abs_target: Path) -> None:
-    """Swap a finished folder into place; the old one is kept until the swap succeeded."""
+    """Swap a finished folder into place, atomically where the system allows, else by two renames."""
     abs_target.parent.mkdir(parents=True, exist_ok=True)
+    recover(abs_target)
+    if abs_target.is_dir() and _exchange(abs_new, abs_target):
+        shutil.rmtree(abs_new, ignore_errors=True)  # now holds the previous version
+        return
     old = abs_target.with_name(f".{abs_target.name}.old-{os.getpid()}")
     if abs_target.exists():
         os.replace(abs_target, old)

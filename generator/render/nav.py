@@ -7,6 +7,7 @@ build quadratic in the number of items.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from generator.model import Catalog
@@ -16,7 +17,21 @@ NavItem = dict[str, Any]
 
 
 def render_nav(catalog: Catalog) -> list[NavItem]:
-    """The nav structure MkDocs receives as its ``nav`` setting."""
+    """The nav structure MkDocs receives as its ``nav`` setting (titles escaped: the theme prints them raw)."""
+    return _escape(_nav(catalog))
+
+
+def _escape(items: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append({html.escape(k, quote=True): _escape(v) if isinstance(v, list) else v for k, v in item.items()})
+        else:
+            out.append(item)
+    return out
+
+
+def _nav(catalog: Catalog) -> list[NavItem]:
     guidance = catalog.guidance("guidance")
     nav: list[NavItem] = [{"Home": "index.md"}]
     main = [key for key, _ in SECTIONS if key in {"law", "framework"}]

@@ -41,9 +41,18 @@ def attr(text: object) -> Markup:
     return Markup(html.escape(str(text), quote=True))
 
 
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
 def front_matter(data: dict[str, object]) -> Markup:
-    """Serialise page metadata as a YAML front-matter block with stable key order."""
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    """Serialise page metadata as YAML front matter, HTML-escaped: the theme prints titles,
+    descriptions and tags into the page without escaping them."""
+    body = yaml.safe_dump({k: _escaped(v) for k, v in data.items()}, sort_keys=False, allow_unicode=True, width=1000)
     return Markup(f"---\n{body}---\n")
 
 
