@@ -54,5 +54,5 @@ def _nav(catalog: Catalog) -> list[NavItem]:
             nav.append({label: pages})
     if guidance:
         nav.append({"All guidance": "guidance/index.md"})
-    nav += [{"Open data": "open-data.md"}, {"Review dashboard": "review/index.md"}, {"Tags": "tags.md"}]
+    nav += [{"Open data": "open-data.md"}, {"Cookies and privacy": "privacy.md"}, {"Review dashboard": "review/index.md"}, {"Tags": "tags.md"}]
     return nav

@@ -32,4 +32,5 @@ def render_site_pages(catalog: Catalog, profile: Profile) -> list[Page]:
             has_stages=bool(catalog.guidance("stage")),
         )),
         Page("tags.md", render_template("tags.md.j2")),
+        Page("privacy.md", render_template("privacy.md.j2")),
     ]
