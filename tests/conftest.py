@@ -71,3 +71,13 @@ def built_tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = run_process("--root", str(project), "build")
     assert proc.returncode == 0, proc.stderr
     return project
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """Print the quality figures gathered by the tests."""
+    from tests.report import FIGURES
+
+    if FIGURES:
+        terminalreporter.section("quality figures")
+        for name, value in sorted(FIGURES.items()):
+            terminalreporter.write_line(f"{name}: {value}")

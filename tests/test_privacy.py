@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import chromium, serve
+from tests.report import record
 from tests.test_accessibility import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -47,7 +48,7 @@ def test_no_third_party_requests_no_cookies_and_documented_storage(site: str) ->
         page.goto("privacy/")
         documented = set(page.locator("[data-svkb-storage-key]").all_inner_texts())
         context.close()
-    print(f"\nthird-party requests per page type: {THIRD_PARTY}")
+    record("third-party requests (all page types)", f"{sum(THIRD_PARTY.values())} over {len(THIRD_PARTY)} page types; cookies: {len(cookies)}")
     assert all(count == 0 for count in THIRD_PARTY.values()), THIRD_PARTY
     assert cookies == []
     assert stored, "the palette switch should have stored a setting"

@@ -10,6 +10,7 @@ import yaml
 
 from tests.browser import chromium, serve
 from tests.conftest import ROOT
+from tests.report import record
 
 pytestmark = pytest.mark.browser
 QUERIES = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text(encoding="utf-8"))
@@ -45,5 +46,5 @@ def test_every_query_finds_its_page_in_the_top_three(built_real: Path) -> None:
             if q["expect"] not in found:
                 misses.append(f"{q['query']!r}: expected {q['expect']}, got {found}")
     hits = len(QUERIES) - len(misses)
-    print(f"\nsearch hit rate (expected page in top 3): {hits}/{len(QUERIES)} = {hits / len(QUERIES):.0%}")
+    record("search hit rate (expected page in top 3)", f"{hits}/{len(QUERIES)} = {hits / len(QUERIES):.0%}")
     assert misses == []
