@@ -19,6 +19,8 @@ import yaml
 from generator.diagnostics import Diagnostic, field_name
 
 MAX_DEPTH = 40
+# libyaml's parser when PyYAML has it (it is much faster); the events and marks are the same.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path = tuple[Any, ...]
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -137,7 +139,7 @@ class _Builder:
             target = self.child_path(event.start_mark)
             if target is not None:
                 self.doc.block.add(target)
-        if event.style is None and event.tag is None:
+        if not event.style and event.tag is None:
             self.add(resolve_plain(text), event.start_mark, raw=text)
         else:
             self.add(text, event.start_mark, raw=text)
@@ -161,7 +163,7 @@ def read_yaml(text: str, src_path: str, line_offset: int = 0) -> tuple[Located |
     builder = _Builder(line_offset)
     documents = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=LOADER):
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -184,6 +186,8 @@ def read_yaml(text: str, src_path: str, line_offset: int = 0) -> tuple[Located |
         if e.context_mark and ("flow" in str(e.context) or "quoted" in str(e.context)):
             mark = e.context_mark  # point at the unclosed bracket or quote, not where parsing gave up
         line, col = _pos(mark, line_offset) if mark else (1 + line_offset, 1)
+        if "nesting depth" in str(e.problem):
+            return None, [Diagnostic(src_path, line, col, "Y004", "", f"nesting is deeper than {MAX_DEPTH} levels")]
         detail = "; ".join(x for x in (e.context, e.problem) if x)
         return None, [Diagnostic(src_path, line, col, "Y001", "", f"YAML syntax error: {detail} (check quotes, brackets and indentation)")]
     except yaml.YAMLError as e:  # reader errors such as control characters

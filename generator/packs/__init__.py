@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,25 +60,44 @@ def build_date(epoch: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(max(epoch, 315532800), tz=dt.UTC)
 
 
+PARALLEL_FROM = 150  # clause sections across all packs; below this, starting workers costs more than it saves
+
+
+def _render_documents(documents: list[Any]) -> list[tuple[bytes, bytes]]:
+    """Write each document as DOCX and ODT, across processes when there is enough work."""
+    from generator.packs.docx import render_docx
+    from generator.packs.odt import render_odt
+
+    jobs = [(render_docx, d) for d in documents] + [(render_odt, d) for d in documents]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers > 1 and sum(len(d.sections) for d in documents) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_call, jobs, chunksize=1))
+    else:
+        results = [_call(job) for job in jobs]
+    return list(zip(results[: len(documents)], results[len(documents) :], strict=True))
+
+
+def _call(job: tuple[Any, Any]) -> bytes:
+    function, argument = job
+    return function(argument)
+
+
 def build_packs(catalog: Catalog, profile: Any, epoch: int) -> list[Any]:
     """Render every pack in every format, and the bundle with its manifest."""
     from generator.packs.bundle import render_bundle
     from generator.packs.document import pack_document
-    from generator.packs.docx import render_docx
     from generator.packs.markdown import render_markdown
-    from generator.packs.odt import render_odt
     from generator.render.pages import Page
 
     when = build_date(epoch)
+    packs = all_packs(catalog)
+    sections: dict[str, Any] = {}
+    documents = [pack_document(pack, profile.values, when, profile.edition, sections) for pack in packs]
     pages: list[Page] = []
-    for pack in all_packs(catalog):
-        document = pack_document(pack, profile.values, when, profile.edition)
+    for pack, document, (docx, odt) in zip(packs, documents, _render_documents(documents), strict=True):
         files = pack_files(pack)
-        pages += [
-            Page(files["docx"], render_docx(document)),
-            Page(files["odt"], render_odt(document)),
-            Page(files["md"], render_markdown(document), site_only=True),
-        ]
+        pages += [Page(files["docx"], docx), Page(files["odt"], odt), Page(files["md"], render_markdown(document), site_only=True)]
     if pages:
         pages.append(Page(BUNDLE, render_bundle(catalog, profile.values, pages, when)))
     return pages

@@ -69,8 +69,12 @@ def clause_section(clause: Clause, profile: Mapping[str, Any]) -> ClauseSection:
     )
 
 
-def pack_document(pack: Pack, profile: Mapping[str, Any], created: dt.datetime, edition: str = "") -> PackDocument:
-    """Describe a pack's document."""
+def pack_document(pack: Pack, profile: Mapping[str, Any], created: dt.datetime, edition: str = "", sections: dict[str, ClauseSection] | None = None) -> PackDocument:
+    """Describe a pack's document; ``sections`` caches clause sections shared between packs."""
+    sections = {} if sections is None else sections
+    for clause in pack.clauses:
+        if clause.id not in sections:
+            sections[clause.id] = clause_section(clause, profile)
     date = f"{created.day} {created.strftime('%B')} {created.year}"
     intro = (
         f"{pack.description} Text in square brackets, highlighted, is a placeholder: replace it with your own details. "
@@ -82,6 +86,6 @@ def pack_document(pack: Pack, profile: Mapping[str, Any], created: dt.datetime, 
         subtitle=f"{SITE_NAME}{', ' + edition if edition else ''}. {len(pack.clauses)} clause(s). Built {date}.",
         intro=intro,
         date=date,
-        sections=tuple(clause_section(c, profile) for c in pack.clauses),
+        sections=tuple(sections[c.id] for c in pack.clauses),
         created=created,
     )

@@ -9,6 +9,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from generator.packs.document import PackDocument
 from generator.packs.zipfiles import normalise_zip, xml_safe
@@ -43,43 +44,51 @@ def _properties(document: Document, pack: PackDocument) -> None:
     props.created = props.modified = props.last_printed = created
 
 
+def _para(document: Document, text: str = "", style_id: str = "") -> Paragraph:
+    """Add a paragraph with a style id; python-docx's lookup by style name rescans every style each time."""
+    paragraph = document.add_paragraph(text)
+    if style_id:
+        paragraph._p.style = style_id
+    return paragraph
+
+
 def render_docx(pack: PackDocument) -> bytes:
     """Write the pack as DOCX bytes: title page, contents, clauses, drafting notes."""
     document = Document()
     _set_language(document)
     _properties(document, pack)
-    document.add_heading(xml_safe(pack.title), level=0)
-    document.add_paragraph(xml_safe(pack.subtitle), style="Subtitle")
-    document.add_paragraph(xml_safe(pack.intro))
+    _para(document, xml_safe(pack.title), "Title")
+    _para(document, xml_safe(pack.subtitle), "Subtitle")
+    _para(document, xml_safe(pack.intro))
     document.add_page_break()
-    document.add_heading("Contents", level=1)
+    _para(document, "Contents", "Heading1")
     for section in pack.sections:
-        document.add_paragraph(xml_safe(f"{section.id}: {section.title}"), style="List Bullet")
-    document.add_paragraph("Drafting notes (remove before issuing)", style="List Bullet")
+        _para(document, xml_safe(f"{section.id}: {section.title}"), "ListBullet")
+    _para(document, "Drafting notes (remove before issuing)", "ListBullet")
     for section in pack.sections:
         document.add_page_break()
-        document.add_heading(xml_safe(f"{section.id}: {section.title}"), level=1)
-        document.add_heading("What this clause does", level=2)
-        document.add_paragraph(xml_safe(section.purpose))
-        document.add_heading("Clause text", level=2)
+        _para(document, xml_safe(f"{section.id}: {section.title}"), "Heading1")
+        _para(document, "What this clause does", "Heading2")
+        _para(document, xml_safe(section.purpose))
+        _para(document, "Clause text", "Heading2")
         for runs in section.paragraphs:
-            paragraph = document.add_paragraph()
+            paragraph = _para(document)
             for piece, is_placeholder in runs:
                 run = paragraph.add_run(xml_safe(piece))
                 if is_placeholder:
                     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
                     run.bold = True
-        footer = document.add_paragraph()
+        footer = _para(document)
         footer_run = footer.add_run(xml_safe(section.footer))
         footer_run.italic = True
         footer_run.font.size = Pt(8)
     document.add_page_break()
-    document.add_heading("Drafting notes (remove before issuing)", level=1)
-    document.add_paragraph("Guidance for the person preparing the tender. It is not part of the clauses: delete this section before issuing.")
+    _para(document, "Drafting notes (remove before issuing)", "Heading1")
+    _para(document, "Guidance for the person preparing the tender. It is not part of the clauses: delete this section before issuing.")
     for section in pack.sections:
-        document.add_heading(xml_safe(f"{section.id}: {section.title}"), level=2)
+        _para(document, xml_safe(f"{section.id}: {section.title}"), "Heading2")
         for note in section.notes:
-            document.add_paragraph(xml_safe(note), style="List Bullet")
+            _para(document, xml_safe(note), "ListBullet")
     document.sections[0].footer.paragraphs[0].text = xml_safe(f"{pack.title}. {pack.subtitle}")
     buffer = io.BytesIO()
     document.save(buffer)

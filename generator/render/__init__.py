@@ -17,7 +17,7 @@ from generator.render.site import render_assets, render_site_pages
 from generator.render.themes import render_themes
 
 
-def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0) -> list[Page]:
+def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True) -> list[Page]:
     """Render every page, pack and asset of the docs tree, sorted by destination."""
     profile = profile or Profile()
     pages = [
@@ -29,7 +29,7 @@ def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 
         *render_indicators(catalog),
         *render_review(catalog),
         *render_exports(catalog),
-        *build_packs(catalog, profile, epoch),
+        *(build_packs(catalog, profile, epoch) if packs else []),
         *render_assets(),
     ]
     return sorted(pages)
