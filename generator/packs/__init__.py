@@ -65,10 +65,12 @@ PARALLEL_FROM = 150  # clause sections across all packs; below this, starting wo
 
 def _render_documents(documents: list[Any]) -> list[tuple[bytes, bytes]]:
     """Write each document as DOCX and ODT, across processes when there is enough work."""
-    from generator.packs.docx import render_docx
-    from generator.packs.odt import render_odt
+    from generator.office.docx import render_docx
+    from generator.office.odt import render_odt
+    from generator.packs.document import office_document
 
-    jobs = [(render_docx, d) for d in documents] + [(render_odt, d) for d in documents]
+    office = [office_document(d) for d in documents]
+    jobs = [(render_docx, d) for d in office] + [(render_odt, d) for d in office]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers > 1 and sum(len(d.sections) for d in documents) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.model import Catalog
-from generator.packs.zipfiles import zip_bytes
+from generator.office.zipfiles import zip_bytes
 from generator.render.pages import Page
 
 

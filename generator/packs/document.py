@@ -11,10 +11,12 @@ import nh3
 
 from generator.clausetext import split_marks
 from generator.model import Clause
+from generator.office.blocks import Block, OfficeDocument, block
 from generator.packs import Pack
 from generator.render.text import prose
 
 SITE_NAME = "Social Value Knowledge Base"
+NOTES_HEADING = "Drafting notes (remove before issuing)"
 
 
 @dataclass(frozen=True)
@@ -89,3 +91,16 @@ def pack_document(pack: Pack, profile: Mapping[str, Any], created: dt.datetime, 
         sections=tuple(sections[c.id] for c in pack.clauses),
         created=created,
     )
+
+
+def office_document(pack: PackDocument) -> OfficeDocument:
+    """The pack as office blocks: title page, contents, one section per clause, drafting notes last."""
+    blocks = [block("title", pack.title), block("subtitle", pack.subtitle), block("p", pack.intro), block("break"), block("h1", "Contents")]
+    blocks += [block("bullet", f"{s.id}: {s.title}") for s in pack.sections] + [block("bullet", NOTES_HEADING)]
+    for s in pack.sections:
+        blocks += [block("break"), block("h1", f"{s.id}: {s.title}"), block("h2", "What this clause does"), block("p", s.purpose), block("h2", "Clause text")]
+        blocks += [Block("p", runs) for runs in s.paragraphs] + [block("small", s.footer)]
+    blocks += [block("break"), block("h1", NOTES_HEADING), block("p", "Guidance for the person preparing the tender. It is not part of the clauses: delete this section before issuing.")]
+    for s in pack.sections:
+        blocks += [block("h2", f"{s.id}: {s.title}")] + [block("bullet", note) for note in s.notes]
+    return OfficeDocument(pack.title, "Model social value tender clauses", f"{pack.title}. {pack.subtitle}", pack.created, tuple(blocks))

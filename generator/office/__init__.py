@@ -1,0 +1,1 @@
+"""Word (DOCX) and OpenDocument (ODT) writers for any document made of simple blocks."""
