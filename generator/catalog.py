@@ -12,12 +12,17 @@ from generator.model import (
     Catalog,
     ChangeEntry,
     Clause,
+    Course,
     Dispute,
+    Exercise,
+    ExternalLink,
     GuidancePage,
     Indicator,
     LegalBasis,
+    Module,
     Outcome,
     Proportionality,
+    Reading,
     ReviewEntry,
     Scoring,
     ScoringBand,
@@ -114,6 +119,27 @@ def build_indicator(item: LoadedSource) -> Indicator:
     )
 
 
+def _module(m: dict[str, Any]) -> Module:
+    return Module(
+        id=m["id"], title=m["title"], summary=m["summary"], duration=m.get("duration", ""),
+        learning_objectives=tuple(m["learning_objectives"]),
+        reading=tuple(Reading(r["kind"], r["id"], r.get("note", "")) for r in m["reading"]),
+        exercises=tuple(Exercise(e["title"], e["instructions"], e.get("duration", "")) for e in m["exercises"]),
+        discussion=tuple(m["discussion"]),
+        external=tuple(ExternalLink(x["title"], x["publisher"], x["url"], x.get("note", "")) for x in m.get("external", ())),
+    )
+
+
+def build_course(item: LoadedSource) -> Course:
+    """Turn one validated course file into a Course."""
+    d = item.doc.data
+    return Course(
+        id=d["id"], title=d["title"], summary=d["summary"], audience=tuple(d["audience"]), duration=d["duration"],
+        modules=tuple(_module(m) for m in d["modules"]), owner=d["owner"], last_reviewed=d["last_reviewed"], review_by=d["review_by"],
+        src_path=item.src_path, origin=item.doc,
+    )
+
+
 def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     """Build the catalogue from files that passed their schemas, sorted by id."""
     by_kind: dict[str, list[LoadedSource]] = {}
@@ -125,9 +151,10 @@ def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     clauses = sorted((build_clause(i) for i in by_kind.get("clause", [])), key=lambda c: c.id)
     pages = sorted((build_page(i) for i in by_kind.get("guidance", []) + by_kind.get("stage", [])), key=lambda p: (p.kind, p.id))
     indicators = sorted((build_indicator(i) for i in by_kind.get("indicator", [])), key=lambda i: i.id)
+    courses = sorted((build_course(i) for i in by_kind.get("course", [])), key=lambda c: c.id)
     abbreviations = tuple(sorted(by_kind["abbreviations"][0].doc.data["abbreviations"].items())) if by_kind.get("abbreviations") else ()
     return Catalog(
         taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses), pages=tuple(pages),
-        indicators=tuple(indicators), abbreviations=abbreviations,
+        indicators=tuple(indicators), abbreviations=abbreviations, courses=tuple(courses),
         taxonomy_data=taxonomy_items[0].doc.data if taxonomy_items else {},
     )

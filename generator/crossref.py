@@ -10,10 +10,10 @@ from pathlib import PurePosixPath
 from generator.clausecheck import check_clause_templates
 from generator.contentcheck import check_content
 from generator.diagnostics import WARNING, Diagnostic, field_name
-from generator.model import CaseStudy, Catalog, Clause, GuidancePage, Indicator
+from generator.model import CaseStudy, Catalog, Clause, Course, GuidancePage, Indicator
 
 Path = tuple[object, ...]
-Item = CaseStudy | Clause | GuidancePage | Indicator
+Item = CaseStudy | Clause | GuidancePage | Indicator | Course
 
 
 def _at(item: Item, path: Path, rule: str, message: str, severity: str = "error") -> Diagnostic:
@@ -49,6 +49,8 @@ def check_file_names(cases: tuple[Item, ...]) -> Iterator[Diagnostic]:
 
 def _terms_used(item: Item) -> tuple[list[tuple[Path, str, str]], list[tuple[str, tuple[str, ...]]]]:
     """(single terms with their path and vocabulary, lists of terms by vocabulary) used by an item."""
+    if isinstance(item, Course):
+        return [], []
     if isinstance(item, Indicator):
         return [], [("themes", item.themes), ("stages", item.stages), ("instruments", item.instruments)]
     if isinstance(item, GuidancePage):
@@ -77,7 +79,7 @@ def check_vocabulary(catalog: Catalog, item: Item) -> Iterator[Diagnostic]:
 
 
 def _source_refs(item: Item) -> list[tuple[Path, str]]:
-    if isinstance(item, (GuidancePage, Indicator)):
+    if isinstance(item, (GuidancePage, Indicator, Course)):
         return []  # pages cite sources in their body; see contentcheck
     if isinstance(item, Clause):
         return [(("legal_basis", i, "source"), b.source) for i, b in enumerate(item.legal_basis)]
@@ -134,6 +136,28 @@ def check_indicator_refs(catalog: Catalog) -> Iterator[Diagnostic]:
                 yield _at(case, ("outcomes", i, "indicator"), "R005", _unknown(outcome.indicator, known, "indicator id"))
 
 
+def reading_targets(catalog: Catalog) -> dict[str, list[str]]:
+    """The ids a reading of each kind may point at."""
+    return {
+        "guidance": [p.id for p in catalog.guidance("guidance")], "stage": [p.id for p in catalog.guidance("stage")],
+        "clause": [c.id for c in catalog.clauses], "indicator": [i.id for i in catalog.indicators], "casestudy": [c.id for c in catalog.case_studies],
+    }
+
+
+def check_course_refs(catalog: Catalog) -> Iterator[Diagnostic]:
+    """Module ids are unique within a course, and every reading points at an item that exists."""
+    targets = reading_targets(catalog)
+    for course in catalog.courses:
+        seen: list[str] = []
+        for m, module in enumerate(course.modules):
+            if module.id in seen:
+                yield _at(course, ("modules", m, "id"), "R001", f"module id '{module.id}' is used twice in this course")
+            seen.append(module.id)
+            for r, reading in enumerate(module.reading):
+                if reading.id not in targets[reading.kind]:
+                    yield _at(course, ("modules", m, "reading", r, "id"), "R005", _unknown(reading.id, targets[reading.kind], f"{reading.kind} id"))
+
+
 def check_review_dates(case: Item) -> Iterator[Diagnostic]:
     """A review date lies after the last review."""
     if case.review_by <= case.last_reviewed:
@@ -143,12 +167,13 @@ def check_review_dates(case: Item) -> Iterator[Diagnostic]:
 def check_references(catalog: Catalog) -> list[Diagnostic]:
     """Run every cross-file rule over the catalogue."""
     found: list[Diagnostic] = []
-    for items in (catalog.case_studies, catalog.clauses, catalog.indicators, tuple(catalog.guidance("guidance")), tuple(catalog.guidance("stage"))):
+    for items in (catalog.case_studies, catalog.clauses, catalog.indicators, catalog.courses, tuple(catalog.guidance("guidance")), tuple(catalog.guidance("stage"))):
         found += [*check_unique_ids(items), *check_file_names(items)]
         for item in items:
             found += [*check_vocabulary(catalog, item), *check_source_refs(item), *check_review_dates(item)]
     found += check_clause_refs(catalog)
     found += check_indicator_refs(catalog)
+    found += check_course_refs(catalog)
     found += check_clause_templates(catalog.clauses)
     found += check_content(catalog)
     return sorted(found)
@@ -158,7 +183,7 @@ def check_overdue(catalog: Catalog, today: dt.date, strict: bool) -> list[Diagno
     """Items past their review date: a warning, or an error under --strict."""
     severity = "error" if strict else WARNING
     found = []
-    items: tuple[Item, ...] = (*catalog.pages, *catalog.clauses, *catalog.case_studies, *catalog.indicators)
+    items: tuple[Item, ...] = (*catalog.pages, *catalog.clauses, *catalog.case_studies, *catalog.indicators, *catalog.courses)
     for item in items:
         if item.review_by < today.isoformat():
             found.append(_at(item, ("review_by",), "R009", f"review was due on {item.review_by}; check the content against its sources and update last_reviewed and review_by", severity))

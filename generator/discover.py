@@ -24,6 +24,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("casestudy", "casestudies", "*.yml", "casestudy.schema.json"),
     Kind("clause", "templates", "*.yml", "clause.schema.json"),
     Kind("indicator", "content/indicators", "*.yml", "indicator.schema.json"),
+    Kind("course", "content/courses", "*.yml", "course.schema.json"),
     Kind("guidance", "content/guidance", "*.md", "page.schema.json"),
     Kind("stage", "content/stages", "*.md", "page.schema.json"),
 )

@@ -251,6 +251,68 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """An item of this knowledge base that a module asks participants to read."""
+
+    kind: str
+    id: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A practical exercise."""
+
+    title: str
+    instructions: str
+    duration: str = ""
+
+
+@dataclass(frozen=True)
+class ExternalLink:
+    """External training material."""
+
+    title: str
+    publisher: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Module:
+    """One module of a course."""
+
+    id: str
+    title: str
+    summary: str
+    duration: str
+    learning_objectives: tuple[str, ...]
+    reading: tuple[Reading, ...]
+    exercises: tuple[Exercise, ...]
+    discussion: tuple[str, ...]
+    external: tuple[ExternalLink, ...]
+
+
+@dataclass(frozen=True)
+class Course:
+    """A training course built from the knowledge base."""
+
+    id: str
+    title: str
+    summary: str
+    audience: tuple[str, ...]
+    duration: str
+    modules: tuple[Module, ...]
+    owner: str
+    last_reviewed: str
+    review_by: str
+    src_path: str
+    origin: Located = field(compare=False, repr=False, hash=False)
+    instruments: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
 class ReviewEntry:
     """One past review of a page."""
 
@@ -299,6 +361,7 @@ class Catalog:
     clauses: tuple[Clause, ...] = ()
     pages: tuple[GuidancePage, ...] = ()
     indicators: tuple[Indicator, ...] = ()
+    courses: tuple[Course, ...] = ()
     abbreviations: tuple[tuple[str, str], ...] = ()
     taxonomy_data: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 

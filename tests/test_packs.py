@@ -102,3 +102,21 @@ def test_every_real_pack_opens_in_libreoffice(built_real: Path, tmp_path: Path, 
     for clause in catalog.clauses:
         assert f"{clause.id}: {clause.title}" in complete
         assert " ".join(clause_text(clause, {}).split())[:80] in flat, clause.id
+
+
+def test_every_module_has_handouts_that_libreoffice_opens(built_real: Path, tmp_path: Path) -> None:
+    catalog = generate(Project(built_real)).catalog
+    assert len(catalog.courses) >= 2
+    expected = [f"svkb-handout-{c.id}-{m.id}" for c in catalog.courses for m in c.modules]
+    folder = built_real / "site/downloads/handouts"
+    for stem in expected:
+        document = docx.Document(folder / f"{stem}.docx")
+        assert document.core_properties.language == "en-GB"
+        assert document.core_properties.title.startswith(tuple(c.title for c in catalog.courses))
+        headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+        assert headings[:2] == ["Learning objectives", "Reading"]
+    files = [folder / f"{stem}.odt" for stem in expected]
+    convert_to_text(files, tmp_path / "txt", tmp_path / "lo-profile")
+    for stem in expected:
+        text = (tmp_path / "txt" / f"{stem}.txt").read_text(encoding="utf-8-sig")
+        assert "Learning objectives" in text and "Discussion questions" in text

@@ -7,6 +7,7 @@ from generator.packs import build_packs
 from generator.profile import Profile
 from generator.render.casestudies import render_case_studies
 from generator.render.clauses import render_clauses
+from generator.render.courses import render_courses
 from generator.render.exports import render_exports
 from generator.render.guidance import render_guidance
 from generator.render.indicators import render_indicators
@@ -28,6 +29,7 @@ def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 
         *render_themes(catalog),
         *render_indicators(catalog),
         *render_review(catalog),
+        *render_courses(catalog, epoch),
         *render_exports(catalog),
         *(build_packs(catalog, profile, epoch) if packs else []),
         *render_assets(),

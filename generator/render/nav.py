@@ -48,6 +48,8 @@ def _nav(catalog: Catalog) -> list[NavItem]:
         nav.append({"Clause library": "clauses/index.md"})
     if catalog.indicators:
         nav.append({"Indicators": "indicators/index.md"})
+    if catalog.courses:
+        nav.append({"Courses": "courses/index.md"})
     for key, label in SECTIONS:
         pages = [{p.title: p.dest_path} for p in guidance if p.section == key]
         if pages and key not in main:

@@ -30,6 +30,7 @@ def review_items(catalog: Catalog) -> list[ReviewItem]:
     items = [ReviewItem("Guidance" if p.kind == "guidance" else "Stage", p.id, p.title, p.dest_path, p.owner, p.last_reviewed, p.review_by, p.src_path, p.instruments) for p in catalog.pages]
     items += [ReviewItem("Clause", c.id, f"{c.id}: {c.title}", f"clauses/{c.slug}.md", c.owner, c.last_reviewed, c.review_by, c.src_path, c.instruments) for c in catalog.clauses]
     items += [ReviewItem("Case study", c.id, c.title, f"case-studies/{c.id}.md", c.owner, c.last_reviewed, c.review_by, c.src_path, c.instruments) for c in catalog.case_studies]
+    items += [ReviewItem("Course", c.id, c.title, f"courses/{c.id}/index.md", c.owner, c.last_reviewed, c.review_by, c.src_path, ()) for c in catalog.courses]
     items += [ReviewItem("Indicator", i.id, i.name, f"indicators/{i.id}.md", i.owner, i.last_reviewed, i.review_by, i.src_path, i.instruments) for i in catalog.indicators]
     return sorted(items, key=lambda i: (i.review_by, i.kind, i.id))
 
