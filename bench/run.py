@@ -42,7 +42,7 @@ from generator.packs import build_packs  # noqa: E402
 from generator.profile import Profile  # noqa: E402
 from generator.render import render_nav, render_pages  # noqa: E402
 from generator.sitebuild import build_site  # noqa: E402
-from generator.validate import is_valid, validate  # noqa: E402
+from generator.validate import validate  # noqa: E402
 from generator.write import write_pages  # noqa: E402
 
 EPOCH = 1767225600
@@ -106,8 +106,8 @@ def run_generator(project: Path, out: Path) -> tuple[Stages, Path]:
         sources, _ = discover(project)
         loaded, problems = load_sources(sources)
     with s.stage("validate"):
-        problems += validate(loaded)
-        valid = [i for i in loaded if is_valid(i)]
+        valid, invalid = validate(loaded)
+        problems += invalid
     with s.stage("model"):
         catalog = build_catalog(valid)
         problems += check_references(catalog)

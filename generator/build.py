@@ -17,7 +17,8 @@ from generator.profile import Profile, check_profile, load_profile
 from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.sitebuild import build_site, source_date_epoch
-from generator.validate import find_placeholders, is_valid, validate
+from generator.urlcheck import check_addresses, site_addresses, write_manifest
+from generator.validate import find_placeholders, validate
 from generator.write import OutputError, check_output_folder, publish, staging_folder, write_pages
 
 
@@ -30,6 +31,7 @@ class Project:
     abs_profile: Path | None = None
     strict: bool = False
     today: dt.date | None = None
+    check_urls: bool = True
 
     @property
     def abs_build(self) -> Path:
@@ -69,8 +71,8 @@ def check(project: Project) -> Result:
     """Read and validate all content and build the catalogue; write nothing."""
     sources, diagnostics = discover(project.abs_root)
     loaded, problems = load_sources(sources)
-    diagnostics += problems + validate(loaded) + find_placeholders(loaded)
-    valid = [item for item in loaded if is_valid(item)]
+    valid, invalid = validate(loaded)
+    diagnostics += problems + invalid + find_placeholders(loaded)
     if not any(item.source.kind == "taxonomy" for item in valid):
         diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))
         return Result(sorted(diagnostics))
@@ -106,6 +108,8 @@ def build(project: Project) -> Result:
         result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog))
         if result.exit_code == 0:
             write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
+            if project.check_urls:
+                result.diagnostics += check_addresses(project.abs_root, staging / "site", set(result.catalog.redirect_pages))
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
             publish(staging / "site", project.abs_output)
@@ -114,3 +118,15 @@ def build(project: Project) -> Result:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def record_urls(project: Project) -> Result:
+    """Build the site into a scratch folder and record its addresses in published-urls.txt."""
+    scratch = staging_folder(project.abs_build)
+    try:
+        result = build(Project(project.abs_root, scratch / "site", project.abs_profile, check_urls=False))
+        if result.exit_code == 0:
+            write_manifest(project.abs_root, site_addresses(scratch / "site"))
+        return result
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

@@ -21,6 +21,7 @@ from generator.model import (
     LegalBasis,
     Module,
     Outcome,
+    PastVersion,
     Proportionality,
     Reading,
     ReviewEntry,
@@ -91,6 +92,10 @@ def build_clause(item: LoadedSource) -> Clause:
         changelog=tuple(ChangeEntry(c["version"], c["date"], c["note"]) for c in d["changelog"]),
         sources=_sources(d), owner=d["owner"], last_reviewed=d["last_reviewed"], review_by=d["review_by"],
         src_path=item.src_path, origin=item.doc, instruments=tuple(d.get("instruments", ())),
+        history=tuple(
+            PastVersion(h["version"], h.get("title", d["title"]), h["body"], tuple(_variable(v) for v in h.get("variables", d["variables"])))
+            for h in d.get("history", ())
+        ),
     )
 
 
@@ -151,10 +156,12 @@ def build_catalog(loaded: list[LoadedSource]) -> Catalog:
     clauses = sorted((build_clause(i) for i in by_kind.get("clause", [])), key=lambda c: c.id)
     pages = sorted((build_page(i) for i in by_kind.get("guidance", []) + by_kind.get("stage", [])), key=lambda p: (p.kind, p.id))
     indicators = sorted((build_indicator(i) for i in by_kind.get("indicator", [])), key=lambda i: i.id)
+    redirects = by_kind["redirects"][0].doc.data if by_kind.get("redirects") else {}
     courses = sorted((build_course(i) for i in by_kind.get("course", [])), key=lambda c: c.id)
     abbreviations = tuple(sorted(by_kind["abbreviations"][0].doc.data["abbreviations"].items())) if by_kind.get("abbreviations") else ()
     return Catalog(
         taxonomy=taxonomy, case_studies=tuple(cases), clauses=tuple(clauses), pages=tuple(pages),
         indicators=tuple(indicators), abbreviations=abbreviations, courses=tuple(courses),
+        redirect_pages=dict(redirects.get("pages", {})), redirect_anchors=dict(redirects.get("anchors", {})),
         taxonomy_data=taxonomy_items[0].doc.data if taxonomy_items else {},
     )

@@ -92,5 +92,23 @@ def check_clause_templates(clauses: tuple[Clause, ...]) -> list[Diagnostic]:
     """Run every clause rule."""
     found: list[Diagnostic] = []
     for clause in clauses:
-        found += [*check_body(clause), *check_variables(clause), *check_sample(clause), *check_roles(clause)]
+        found += [*check_body(clause), *check_variables(clause), *check_sample(clause), *check_roles(clause), *check_history(clause)]
     return found
+
+
+def check_history(clause: Clause) -> Iterator[Diagnostic]:
+    """Earlier versions are older majors, listed once, in the changelog, with safe bodies."""
+    seen: set[int] = set()
+    logged = {e.version for e in clause.changelog}
+    for i, past in enumerate(clause.history):
+        if past.major >= clause.major or past.major in seen:
+            yield _at(clause, ("history", i, "version"), "T008", f"history version {past.version} must be an earlier major version than {clause.version}, listed once")
+        seen.add(past.major)
+        if past.version not in logged:
+            yield _at(clause, ("history", i, "version"), "T008", f"history version {past.version} is not in the changelog")
+        try:
+            lint_body(past.body)
+            render_body(past.body, list(past.variables), {})
+        except ClauseTemplateError as e:
+            line = clause.origin.text_line(("history", i, "body"), e.line)
+            yield Diagnostic(clause.src_path, line, 1, "T001", f"history[{i}].body", e.message)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_OUTPUT = 50_000
@@ -72,6 +73,12 @@ def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
     yield node
     for child in node.iter_child_nodes():
         yield from _walk(child)
+
+
+@lru_cache(maxsize=2048)
+def _compiled(body: str) -> tuple[Template, dict[str, int]]:
+    tree, names = lint_body(body)
+    return ENV.from_string(tree), names
 
 
 def lint_body(body: str) -> tuple[nodes.Template, dict[str, int]]:
@@ -165,7 +172,7 @@ def strip_marks(text: str) -> str:
 
 def render_body(body: str, variables: list[Variable], values: Mapping[str, Any], mark: bool = False) -> str:
     """Render a clause body with typed values; unset variables show as [Label] placeholders."""
-    tree, used = lint_body(body)
+    template, used = _compiled(body)
     declared = {v.name: v for v in variables}
     unknown = sorted(set(used) - set(declared), key=lambda n: used[n])
     if unknown:
@@ -173,7 +180,6 @@ def render_body(body: str, variables: list[Variable], values: Mapping[str, Any],
     context = {}
     for name, variable in declared.items():
         context[name] = format_value(variable, values[name]) if values.get(name) not in (None, "") else placeholder(variable, mark)
-    template = ENV.from_string(tree)
     pieces: list[str] = []
     size = 0
     for chunk in template.generate(context):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.build import Project, Result, build, check
+from generator.build import Project, Result, build, check, record_urls
 from generator.diagnostics import format_json, format_text
 
 
@@ -56,6 +56,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Project(args.root), args.port, report)
 
 
+def cmd_urls(args: argparse.Namespace) -> int:
+    """Record every published address in published-urls.txt (commit the file).
+
+    After this, a build fails if any recorded address disappears without a
+    redirect or anchor alias in content/redirects.yml.
+
+    Example:
+      svkb urls
+    """
+    result = record_urls(Project(args.root))
+    return report(result, "text", f"Recorded the site's addresses in {args.root / 'published-urls.txt'}")
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """Create a new, valid content file with comments to fill in.
 
@@ -93,7 +106,7 @@ def report(result: Result, fmt: str, success: str) -> int:
     return result.exit_code
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "urls": cmd_urls}
 
 
 def parser() -> argparse.ArgumentParser:

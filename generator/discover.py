@@ -21,6 +21,7 @@ class Kind:
 KINDS: tuple[Kind, ...] = (
     Kind("taxonomy", "content", "taxonomy.yml", "taxonomy.schema.json"),
     Kind("abbreviations", "content", "abbreviations.yml", "abbreviations.schema.json"),
+    Kind("redirects", "content", "redirects.yml", "redirects.schema.json"),
     Kind("casestudy", "casestudies", "*.yml", "casestudy.schema.json"),
     Kind("clause", "templates", "*.yml", "clause.schema.json"),
     Kind("indicator", "content/indicators", "*.yml", "indicator.schema.json"),

@@ -170,6 +170,20 @@ class ChangeEntry:
 
 
 @dataclass(frozen=True)
+class PastVersion:
+    """The final text of an earlier major version of a clause."""
+
+    version: str
+    title: str
+    body: str
+    variables: tuple[Variable, ...]
+
+    @property
+    def major(self) -> int:
+        return int(self.version.split(".")[0])
+
+
+@dataclass(frozen=True)
 class Proportionality:
     """Which contracts a clause suits and what it asks of small suppliers."""
 
@@ -214,10 +228,15 @@ class Clause:
     src_path: str = ""
     origin: Located = field(default_factory=lambda: Located(None), compare=False, repr=False, hash=False)
     instruments: tuple[str, ...] = ()
+    history: tuple[PastVersion, ...] = ()
 
     @property
     def slug(self) -> str:
         return self.id.lower()
+
+    @property
+    def major(self) -> int:
+        return int(self.version.split(".")[0])
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -362,6 +381,8 @@ class Catalog:
     pages: tuple[GuidancePage, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     courses: tuple[Course, ...] = ()
+    redirect_pages: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    redirect_anchors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     abbreviations: tuple[tuple[str, str], ...] = ()
     taxonomy_data: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 

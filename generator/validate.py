@@ -63,6 +63,7 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
 
+@cache
 def _validator(kind: str) -> jsonschema.Draft202012Validator:
     schema = load_schema(next(k.schema for k in KINDS if k.name == kind))
     return jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
@@ -142,19 +143,17 @@ def _diagnostics(item: LoadedSource, error: jsonschema.ValidationError) -> list[
     return [Diagnostic(item.src_path, line, col, rule, field_name(path), _message(error, doc.raw.get(path)))]
 
 
-def validate(loaded: list[LoadedSource]) -> list[Diagnostic]:
-    """Check every loaded file against its kind's schema; return every problem found."""
+def validate(loaded: list[LoadedSource]) -> tuple[list[LoadedSource], list[Diagnostic]]:
+    """Check every loaded file against its kind's schema; return the valid files and every problem."""
     diagnostics: list[Diagnostic] = []
+    valid: list[LoadedSource] = []
     for item in loaded:
-        validator = _validator(item.source.kind)
-        for error in validator.iter_errors(item.doc.data):
+        errors = list(_validator(item.source.kind).iter_errors(item.doc.data))
+        for error in errors:
             diagnostics.extend(_diagnostics(item, error))
-    return sorted(set(diagnostics))
-
-
-def is_valid(item: LoadedSource) -> bool:
-    """Tell whether a loaded file passes its schema (used to skip broken files later)."""
-    return _validator(item.source.kind).is_valid(item.doc.data)
+        if not errors:
+            valid.append(item)
+    return valid, sorted(set(diagnostics))
 
 
 def _strings(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:

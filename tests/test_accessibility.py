@@ -3,6 +3,7 @@ in light and dark palettes, at phone width with the menu open, and with search o
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,8 +46,11 @@ def site(built_real: Path) -> Iterator[str]:
     broken.parent.mkdir(exist_ok=True)
     html = (folder / "guidance/the-act/index.html").read_text()
     broken.write_text(html.replace("<h1", '<img src="nothing.png"><p style="color:#ccc;background:#fff">faint text</p><h1', 1))
-    with serve(folder) as url:
-        yield url
+    try:
+        with serve(folder) as url:
+            yield url
+    finally:
+        shutil.rmtree(broken.parent)  # the site is shared with other test modules
 
 
 @pytest.fixture(scope="module")

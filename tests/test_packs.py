@@ -71,7 +71,7 @@ def test_manifest_lists_every_clause_with_its_text_hash(built_tiny: Path) -> Non
     catalog = generate(Project(FIXTURE)).catalog
     expected = {c.id: hashlib.sha256(clause_text(c, {}).encode()).hexdigest() for c in catalog.clauses}
     assert {c["id"]: c["sha256"] for c in manifest["clauses"]} == expected
-    assert {c["id"]: c["version"] for c in manifest["clauses"]} == {"SV-TST-01": "1.1.0", "SV-TST-02": "1.1.0"}
+    assert {c["id"]: c["version"] for c in manifest["clauses"]} == {"SV-TST-01": "1.1.0", "SV-TST-02": "2.0.0"}
     for entry in manifest["files"]:
         assert hashlib.sha256(bundle.read(entry["path"])).hexdigest() == entry["sha256"]
     assert sorted(bundle.namelist())[0] == "manifest.json"

@@ -50,11 +50,6 @@ def all_packs(catalog: Catalog) -> list[Pack]:
     return packs
 
 
-def packs_for_clause(catalog: Catalog, clause: Clause) -> list[Pack]:
-    """The packs a clause appears in: its themes, its stage, and the complete library."""
-    return [p for p in all_packs(catalog) if clause in p.clauses]
-
-
 def build_date(epoch: int) -> dt.datetime:
     """The build time recorded in documents, from SOURCE_DATE_EPOCH (UTC, never before 1980)."""
     return dt.datetime.fromtimestamp(max(epoch, 315532800), tz=dt.UTC)

@@ -9,9 +9,10 @@ from markupsafe import Markup, escape
 
 from generator.clausetext import render_body, split_marks, strip_marks
 from generator.model import Catalog, Clause
-from generator.packs import pack_files, packs_for_clause
+from generator.packs import all_packs, pack_files
 from generator.render.environment import render_template
 from generator.render.pages import Page
+from generator.render.versions import render_versions
 
 FOLDER = "clauses"
 FACETS = (
@@ -45,9 +46,22 @@ def text_to_html(marked: str) -> Markup:
     return Markup("\n".join(paragraphs))
 
 
-def used_in(catalog: Catalog, clause: Clause) -> list[Any]:
-    """Case studies that name this clause."""
-    return [c for c in catalog.case_studies if clause.id in c.clauses_used]
+def used_in_index(catalog: Catalog) -> dict[str, list[Any]]:
+    """Case studies by the clause ids they name, built once so each clause page is a lookup."""
+    index: dict[str, list[Any]] = {}
+    for case in catalog.case_studies:
+        for clause_id in case.clauses_used:
+            index.setdefault(clause_id, []).append(case)
+    return index
+
+
+def packs_index(catalog: Catalog) -> dict[str, list[Any]]:
+    """The packs each clause is in, built once (the complete library, its themes, its stage)."""
+    index: dict[str, list[Any]] = {}
+    for pack in all_packs(catalog):
+        for clause in pack.clauses:
+            index.setdefault(clause.id, []).append(pack)
+    return index
 
 
 def facet_options(catalog: Catalog) -> list[dict[str, object]]:
@@ -60,7 +74,7 @@ def facet_options(catalog: Catalog) -> list[dict[str, object]]:
     return facets
 
 
-def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any]) -> Page:
+def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], used: dict[str, list[Any]], packs: dict[str, list[Any]]) -> Page:
     """Render one clause page."""
     marked = clause_text(clause, profile, mark=True)
     text = render_template(
@@ -69,13 +83,14 @@ def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any]) 
         tax=catalog.taxonomy,
         html=text_to_html(marked),
         plain=strip_marks(marked),
-        used_in=used_in(catalog, clause),
-        packs=packs_for_clause(catalog, clause),
+        used_in=used.get(clause.id, []),
+        packs=packs.get(clause.id, []),
         files=pack_files,
         lighter=catalog.clause(clause.proportionality.lighter_alternative),
         successor=catalog.clause(clause.superseded_by),
         tags=[catalog.taxonomy.label("themes", t) for t in clause.themes],
         indicator=catalog.indicator,
+        majors=sorted({h.major for h in clause.history} | {clause.major}),
     )
     return Page(f"{FOLDER}/{clause.slug}.md", text)
 
@@ -91,4 +106,8 @@ def render_clauses(catalog: Catalog, profile: Mapping[str, Any]) -> list[Page]:
     """Render the library index and one page per clause."""
     if not catalog.clauses:
         return []
-    return [render_index(catalog), *(render_clause(catalog, c, profile) for c in catalog.clauses)]
+    used, packs = used_in_index(catalog), packs_index(catalog)
+    pages = [render_index(catalog), *(render_clause(catalog, c, profile, used, packs) for c in catalog.clauses)]
+    for clause in catalog.clauses:
+        pages += render_versions(catalog, clause, profile)
+    return pages

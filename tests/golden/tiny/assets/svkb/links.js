@@ -1,0 +1,42 @@
+/* Permanent links: the pilcrow beside each heading copies the heading's address and says so;
+   an address with a renamed heading's old anchor jumps to the heading's new place. */
+(function () {
+  "use strict";
+  function announce(message) {
+    var region = document.getElementById("svkb-announce");
+    if (!region) {
+      region = document.createElement("p");
+      region.id = "svkb-announce";
+      region.className = "svkb-visually-hidden";
+      region.setAttribute("role", "status");
+      region.setAttribute("aria-live", "polite");
+      document.body.appendChild(region);
+    }
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = message; }, 50);
+  }
+  function followAlias() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var alias = id && document.getElementById(id);
+    if (alias && alias.hasAttribute("data-svkb-alias-for")) {
+      var target = document.getElementById(alias.getAttribute("data-svkb-alias-for"));
+      if (target) { target.scrollIntoView(); }
+    }
+  }
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content a.headerlink"), function (link) {
+      var heading = link.parentElement ? link.parentElement.textContent.replace("¶", "").trim() : "";
+      link.setAttribute("aria-label", "Copy link to the section: " + heading);
+      link.setAttribute("title", "Copy link to this section");
+      link.addEventListener("click", function (event) {
+        var url = link.href;
+        if (!navigator.clipboard || !window.isSecureContext) { return; }
+        event.preventDefault();
+        history.replaceState(null, "", link.getAttribute("href"));
+        navigator.clipboard.writeText(url).then(function () { announce("Link to \u201c" + heading + "\u201d copied."); }, function () { window.location.hash = link.hash; });
+      });
+    });
+    followAlias();
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+})();
