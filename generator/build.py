@@ -13,6 +13,8 @@ from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
 from generator.load import load_sources
 from generator.model import Catalog
+from generator.office.zipfiles import zip_folder
+from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
 from generator.render import render_nav, render_pages
 from generator.render.pages import Page
@@ -20,6 +22,8 @@ from generator.sitebuild import build_site, source_date_epoch
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
 from generator.write import OutputError, check_output_folder, publish, staging_folder, write_pages
+
+OFFLINE_ZIP = "downloads/svkb-offline-site.zip"
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Project:
     strict: bool = False
     today: dt.date | None = None
     check_urls: bool = True
+    offline: bool = True
 
     @property
     def abs_build(self) -> Path:
@@ -106,6 +111,11 @@ def build(project: Project) -> Result:
     try:
         write_pages([p for p in result.pages if not p.site_only], staging / "docs")
         result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog))
+        if result.exit_code == 0 and project.offline:
+            result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "offline", render_nav(result.catalog), offline=True)
+            if result.exit_code == 0:
+                zipped = zip_folder(staging / "offline", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
+                result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
         if result.exit_code == 0:
             write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
             if project.check_urls:
@@ -124,7 +134,7 @@ def record_urls(project: Project) -> Result:
     """Build the site into a scratch folder and record its addresses in published-urls.txt."""
     scratch = staging_folder(project.abs_build)
     try:
-        result = build(Project(project.abs_root, scratch / "site", project.abs_profile, check_urls=False))
+        result = build(Project(project.abs_root, scratch / "site", project.abs_profile, check_urls=False, offline=project.offline))
         if result.exit_code == 0:
             write_manifest(project.abs_root, site_addresses(scratch / "site"))
         return result

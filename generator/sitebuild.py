@@ -34,7 +34,7 @@ def source_date_epoch(abs_root: Path) -> str:
         return str(FALLBACK_EPOCH)
 
 
-def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None) -> list[Diagnostic]:
+def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None, offline: bool = False) -> list[Diagnostic]:
     """Run MkDocs on ``abs_docs`` into ``abs_site``; return its warnings as diagnostics."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -54,6 +54,8 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
         overrides: dict[str, Any] = {"docs_dir": str(abs_docs), "site_dir": str(abs_site), "strict": True}
         if nav is not None:
             overrides["nav"] = nav
+        if offline:
+            overrides.update(offline_overrides(abs_config))
         config = load_config(str(abs_config), **overrides)
         build(config)
     except MkDocsException as e:
@@ -66,6 +68,18 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
             os.environ["SOURCE_DATE_EPOCH"] = previous
     messages = handler.messages + (problems if problems and not handler.messages else [])
     return [_diagnostic(m) for m in messages]
+
+
+OFFLINE_SHIM = "assets/svkb/iframe-worker-shim.js"
+
+
+def offline_overrides(abs_config: Path) -> dict[str, Any]:
+    """Settings for the copy that works from the file system: Material's offline plugin, with its
+    worker shim served from our own assets instead of a third-party host."""
+    import yaml
+
+    plugins = list(yaml.safe_load(abs_config.read_text(encoding="utf-8")).get("plugins", []))
+    return {"plugins": [*plugins, "offline"], "extra": {"polyfills": [OFFLINE_SHIM]}}
 
 
 def _diagnostic(message: str) -> Diagnostic:

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from pathlib import Path
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -34,3 +35,9 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = [(i.filename, archive.read(i.filename), i.compress_type) for i in archive.infolist()]
     return zip_bytes(entries, when)
+
+
+def zip_folder(abs_folder: Path, prefix: str, when: dt.datetime) -> bytes:
+    """Zip a folder's files under one top folder, in sorted order, reproducibly."""
+    files = sorted(p for p in abs_folder.rglob("*") if p.is_file())
+    return zip_bytes([(f"{prefix}/{p.relative_to(abs_folder).as_posix()}", p.read_bytes(), zipfile.ZIP_DEFLATED) for p in files], when)
