@@ -28,7 +28,7 @@ def site_addresses(abs_site: Path) -> set[str]:
             article = text.split('<article class="md-content__inner', 1)[-1]
             if page not in LISTINGS:
                 found.update(f"/{page}#{anchor}" for anchor in _ID.findall(article) if not anchor.startswith("__"))
-        elif rel.startswith(("downloads/", "data/", "schemas/")):
+        elif rel.startswith(("downloads/", "data/", "schemas/")) or rel == "changes.xml":
             found.add("/" + rel)
     return found
 

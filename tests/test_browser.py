@@ -146,3 +146,30 @@ def test_review_notice_appears_once_the_date_has_passed(browser, site, built_rea
         overdue = page.locator(f'.svkb-due[data-svkb-review-by="{page_item.review_by}"]').first
         assert overdue.inner_text() == ("Overdue" if visible else "Due")
         context.close()
+
+
+def test_cite_this_page_and_copy_link_to_a_heading(page, built_real: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto("guidance/the-act/")
+    citation = page.locator("[data-svkb-cite-output]").inner_text()
+    assert citation.startswith("The Public Services (Social Value) Act 2012. Social Value Knowledge Base, last reviewed ")
+    assert citation.endswith("/guidance/the-act/")
+    page.get_by_role("button", name="Copy citation").click()
+    assert page.evaluate("navigator.clipboard.readText()") == citation
+    link = page.locator("h2 a.headerlink").first
+    assert link.get_attribute("aria-label").startswith("Copy link to the section: ")
+    link.focus()
+    page.keyboard.press("Enter")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.split("#")[0].endswith("/guidance/the-act/") and "#" in copied
+    page.wait_for_function("(document.getElementById('svkb-announce') || {}).textContent?.includes('copied')", timeout=5000)
+
+
+def test_pages_print_without_navigation_or_buttons(page, built_real: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto("clauses/sv-emp-02/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-search", "[data-svkb-copy]"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("h1").inner_text().startswith("SV-EMP-02")
+    assert "Version" in page.locator(".svkb-clause-meta").inner_text()
+    pdf = page.pdf()
+    assert pdf[:4] == b"%PDF" and len(pdf) > 10_000

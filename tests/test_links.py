@@ -59,3 +59,24 @@ def test_a_clause_at_version_2_keeps_version_1_with_notice_and_comparison(built_
     assert "This is the current version" in current
     latest = (built_tiny / "site/clauses/sv-tst-02/index.html").read_text()
     assert 'href="v1/"' in latest and 'href="v2/"' in latest
+
+
+def test_what_changed_page_and_atom_feed(built_real: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from generator.build import Project, generate
+
+    catalog = generate(Project(built_real)).catalog
+    feed = ET.parse(built_real / "site/changes.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = feed.findall("a:entry", ns)
+    expected = sum(len(c.changelog) for c in catalog.clauses) + sum(len(p.review_history) for p in catalog.pages)
+    assert len(entries) == expected > 0
+    ids = [e.find("a:id", ns).text for e in entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
+    dates = [e.find("a:updated", ns).text for e in entries]
+    assert dates == sorted(dates, reverse=True) and feed.find("a:updated", ns).text == dates[0]
+    for entry in entries:
+        assert (built_real / "site" / entry.find("a:link", ns).get("href") / "index.html").is_file()
+    page = (built_real / "site/changes/index.html").read_text()
+    assert 'href="../changes.xml"' in page and "SV-EMP-01 version 1.0.0" in page

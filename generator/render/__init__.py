@@ -6,6 +6,7 @@ from generator.model import Catalog
 from generator.packs import build_packs
 from generator.profile import Profile
 from generator.render.casestudies import render_case_studies
+from generator.render.changes import render_changes
 from generator.render.clauses import render_clauses
 from generator.render.courses import render_courses
 from generator.render.exports import render_exports
@@ -30,6 +31,7 @@ def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 
         *render_themes(catalog),
         *render_indicators(catalog),
         *render_review(catalog),
+        *render_changes(catalog),
         *render_courses(catalog, epoch),
         *render_exports(catalog),
         *(build_packs(catalog, profile, epoch) if packs else []),

@@ -37,6 +37,20 @@
       });
     });
     followAlias();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-svkb-cite]"), function (box) {
+      var canonical = document.querySelector('link[rel="canonical"]');
+      var url = (canonical ? canonical.href : window.location.href).split("#")[0].split("?")[0];
+      var text = box.getAttribute("data-svkb-cite") + " " + url;
+      var output = box.querySelector("[data-svkb-cite-output]");
+      var button = box.querySelector("[data-svkb-cite-copy]");
+      var status = box.querySelector("[data-svkb-cite-status]");
+      output.textContent = text;
+      if (!navigator.clipboard || !window.isSecureContext) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(text).then(function () { status.textContent = "Copied the citation."; }, function () { status.textContent = "Could not copy: select the citation and copy it by hand."; });
+      });
+    });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
