@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic
 
 MANIFEST = "published-urls.txt"
-_ID = re.compile(r'<(?:h[1-6]|span)\s[^>]*\bid="([^"]+)"')
+_ID = re.compile(r'<(?:h[1-6]|span|p)\s[^>]*\bid="([^"]+)"')
 SKIP = ("assets/", "search/", "404.html", "sitemap.xml", "tags.json")
 # Listing pages: their headings are the items listed, which come and go; each item's own page is tracked.
 LISTINGS = {"", "case-studies/", "clauses/", "indicators/", "courses/", "review/", "tags/", "themes/", "guidance/", "stages/"}

@@ -26,7 +26,8 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".md-content a.headerlink"), function (link) {
       var heading = link.parentElement ? link.parentElement.textContent.replace("¶", "").trim() : "";
-      link.setAttribute("aria-label", "Copy link to the section: " + heading);
+      if (link.classList.contains("svkb-para-link")) { heading = link.getAttribute("aria-label").replace("Copy link to ", ""); }
+      link.setAttribute("aria-label", "Copy link to " + (link.classList.contains("svkb-para-link") ? heading : "the section: " + heading));
       link.setAttribute("title", "Copy link to this section");
       link.addEventListener("click", function (event) {
         var url = link.href;

@@ -33,15 +33,20 @@ def clause_text(clause: Clause, profile: Mapping[str, Any], mark: bool = False) 
     return render_body(clause.body, list(clause.variables), clause_values(clause, profile), mark=mark)
 
 
-def text_to_html(marked: str) -> Markup:
-    """Paragraphs of clause text as HTML, with placeholders highlighted."""
+def text_to_html(marked: str, anchor: str = "") -> Markup:
+    """Paragraphs of clause text as HTML, with placeholders highlighted and, given an anchor
+    prefix, a permanent anchor and copy-link control on every paragraph."""
     paragraphs = []
     for block in marked.split("\n\n"):
         pieces = []
         for piece, is_placeholder in split_marks(block.strip("\n")):
             html = str(escape(piece)).replace("\n", "<br>\n")
             pieces.append(f'<mark class="svkb-placeholder">{html}</mark>' if is_placeholder else html)
-        if pieces:
+        if pieces and anchor:
+            ident = f"{anchor}-p{len(paragraphs) + 1}"
+            link = f'<a class="headerlink svkb-para-link" href="#{ident}" aria-label="Copy link to paragraph {len(paragraphs) + 1}">¶</a>'
+            paragraphs.append(f'<p id="{ident}">{"".join(pieces)} {link}</p>')
+        elif pieces:
             paragraphs.append(f"<p>{''.join(pieces)}</p>")
     return Markup("\n".join(paragraphs))
 
@@ -81,7 +86,7 @@ def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], 
         "clause.md.j2",
         c=clause,
         tax=catalog.taxonomy,
-        html=text_to_html(marked),
+        html=text_to_html(marked, clause.slug),
         plain=strip_marks(marked),
         used_in=used.get(clause.id, []),
         packs=packs.get(clause.id, []),
