@@ -173,3 +173,19 @@ def test_pages_print_without_navigation_or_buttons(page, built_real: Path) -> No
     assert "Version" in page.locator(".svkb-clause-meta").inner_text()
     pdf = page.pdf()
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
+
+
+def test_filters_work_by_keyboard(page, built_real: Path) -> None:  # type: ignore[no-untyped-def]
+    catalog = generate(Project(built_real)).catalog
+    page.goto("case-studies/")
+    page.focus("#filter-nation")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    for _ in range(len(catalog.taxonomy.terms("nations")) + 1):
+        page.keyboard.press("ArrowDown")
+        if page.input_value("#filter-nation") == "wales":
+            break
+    assert page.input_value("#filter-nation") == "wales"
+    expected = sorted(c.title for c in catalog.case_studies if c.authority.nation == "wales")
+    assert sorted(t.strip() for t in visible_titles(page)) == expected
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "filter-type"

@@ -42,7 +42,11 @@ def test_docx_properties_headings_and_highlights(built_tiny: Path) -> None:
 
 
 def test_odt_properties_and_placeholders(built_tiny: Path) -> None:
+    from odf import text as odftext
+
     document = opendocument.load(str(built_tiny / "site/downloads/svkb-clauses-complete.odt"))
+    levels = [int(h.getAttribute("outlinelevel")) for h in document.getElementsByType(odftext.H)]
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), "ODT heading levels skip"
     meta = {(n.qname[1]): str(n) for n in document.meta.childNodes if n.qname[0] == DCNS}
     assert meta["title"] == "Social value clause library: all clauses"
     assert meta["language"] == "en-GB"
@@ -77,14 +81,23 @@ def test_manifest_lists_every_clause_with_its_text_hash(built_tiny: Path) -> Non
     assert sorted(bundle.namelist())[0] == "manifest.json"
 
 
-def convert_to_text(files: list[Path], out: Path, profile_dir: Path) -> None:
-    """Convert documents to UTF-8 text with headless LibreOffice, in one run."""
+def convert(files: list[Path], out: Path, profile_dir: Path, target: str) -> None:
+    """Convert documents with headless LibreOffice, in one run."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice is needed: make test installs it (scripts/test-deps.sh)"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile_dir}", "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(out), *map(str, files)],
+        [soffice, f"-env:UserInstallation=file://{profile_dir}", "--headless", "--convert-to", target, "--outdir", str(out), *map(str, files)],
         check=True, capture_output=True, timeout=900,
     )
+
+
+def convert_to_text(files: list[Path], out: Path, profile_dir: Path) -> None:
+    """Convert documents to PDF (proving LibreOffice lays them out) and to UTF-8 text (to read them)."""
+    convert(files, out / "pdf", profile_dir, "pdf")
+    for file in files:
+        pdf = out / "pdf" / f"{file.stem}.pdf"
+        assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 2000, file.name
+    convert(files, out, profile_dir, "txt:Text (encoded):UTF8")
 
 
 @pytest.mark.parametrize("fmt", ["docx", "odt"])
