@@ -18,6 +18,7 @@ from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
 from generator.render import render_nav, render_pages
 from generator.render.pages import Page
+from generator.render.redirects import all_redirects
 from generator.sitebuild import build_site, source_date_epoch
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
@@ -114,12 +115,13 @@ def build(project: Project) -> Result:
         if result.exit_code == 0 and project.offline:
             result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "offline", render_nav(result.catalog), offline=True)
             if result.exit_code == 0:
+                write_pages([p for p in result.pages if p.site_only], staging / "offline", may_exist=False)
                 zipped = zip_folder(staging / "offline", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
                 result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
         if result.exit_code == 0:
             write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
             if project.check_urls:
-                result.diagnostics += check_addresses(project.abs_root, staging / "site", set(result.catalog.redirect_pages))
+                result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
             publish(staging / "site", project.abs_output)

@@ -125,6 +125,11 @@ def test_theme_pack_downloads_from_a_clause_page(page, built_real: Path) -> None
     download = info.value
     assert download.suggested_filename == f"svkb-clauses-theme-{theme}.docx"
     assert Path(download.path()).read_bytes()[:2] == b"PK"
+    markdown = page.locator(f'a[data-svkb-root-href$="svkb-clauses-theme-{theme}.md"]').first
+    with page.expect_download() as info:
+        markdown.click()
+    assert info.value.suggested_filename == f"svkb-clauses-theme-{theme}.md"
+    assert Path(info.value.path()).read_text(encoding="utf-8").startswith("# Social value clauses:")
 
 
 def test_review_notice_appears_once_the_date_has_passed(browser, site, built_real: Path) -> None:  # type: ignore[no-untyped-def]

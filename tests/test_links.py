@@ -80,3 +80,15 @@ def test_what_changed_page_and_atom_feed(built_real: Path) -> None:
         assert (built_real / "site" / entry.find("a:link", ns).get("href") / "index.html").is_file()
     page = (built_real / "site/changes/index.html").read_text()
     assert 'href="../changes.xml"' in page and "SV-EMP-01 version 1.0.0" in page
+
+
+def test_renaming_an_item_is_one_edit_in_its_file(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--root", str(tiny), "urls")[0] == 0
+    old = tiny / "casestudies/borsetshire-green-fleet.yml"
+    text = old.read_text().replace("id: borsetshire-green-fleet", "id: borsetshire-electric-fleet\nprevious_ids: [borsetshire-green-fleet]")
+    old.unlink()
+    (tiny / "casestudies/borsetshire-electric-fleet.yml").write_text(text)
+    code, _, err = run(capsys, "--root", str(tiny), "build")
+    assert code == 0, err
+    moved = (tiny / "site/case-studies/borsetshire-green-fleet/index.html").read_text()
+    assert 'url=../../case-studies/borsetshire-electric-fleet/"' in moved

@@ -41,5 +41,8 @@ def test_offline_zip_searches_and_follows_links_from_file(built_real: Path, tmp_
         page.wait_for_load_state()
         assert page.url.endswith("stages/needs-engagement.html")
         assert page.locator("article h1").inner_text().strip().startswith("Identifying need")
+        page.goto((root / "clauses/sv-emp-01.html").as_uri())
+        for href in page.eval_on_selector_all("a[data-svkb-root-href]", "els => els.map(e => e.href)"):
+            assert href.startswith("file://") and Path(href.removeprefix("file://")).is_file(), href
         context.close()
     assert outside == []

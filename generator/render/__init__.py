@@ -14,7 +14,7 @@ from generator.render.guidance import render_guidance
 from generator.render.indicators import render_indicators
 from generator.render.nav import render_nav
 from generator.render.pages import Page
-from generator.render.redirects import add_anchor_aliases, render_redirects
+from generator.render.redirects import add_anchor_aliases, all_redirects, render_redirects
 from generator.render.review import render_review
 from generator.render.site import render_assets, render_site_pages
 from generator.render.themes import render_themes
@@ -36,7 +36,7 @@ def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 
         *render_exports(catalog),
         *(build_packs(catalog, profile, epoch) if packs else []),
         *render_assets(),
-        *render_redirects(catalog.redirect_pages),
+        *render_redirects(all_redirects(catalog)),
     ]
     return sorted(add_anchor_aliases(pages, catalog.redirect_anchors))
 

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Mapping
 
+from generator.model import Catalog
 from generator.render.pages import Page
 
 REDIRECT = """<!doctype html>
@@ -56,3 +57,19 @@ def add_anchor_aliases(pages: list[Page], anchors: Mapping[str, str]) -> list[Pa
             page = Page(page.dest_path, content, page.site_only)
         result.append(page)
     return result
+
+
+def all_redirects(catalog: Catalog) -> dict[str, str]:
+    """Redirects from content/redirects.yml plus one for every previous id an item declares."""
+    found = dict(catalog.redirect_pages)
+    items = [("case-studies", c) for c in catalog.case_studies] + [("indicators", i) for i in catalog.indicators] + [("courses", c) for c in catalog.courses]
+    items += [("stages" if p.kind == "stage" else "guidance", p) for p in catalog.pages]
+    for folder, item in items:
+        for old in item.origin.data.get("previous_ids", ()):
+            found[f"{folder}/{old}/"] = f"{folder}/{item.id}/"
+    for clause in catalog.clauses:
+        for old in clause.origin.data.get("previous_ids", ()):
+            found[f"clauses/{old.lower()}/"] = f"clauses/{clause.slug}/"
+            for major in sorted({h.major for h in clause.history} | {clause.major}):
+                found[f"clauses/{old.lower()}/v{major}/"] = f"clauses/{clause.slug}/v{major}/"
+    return found

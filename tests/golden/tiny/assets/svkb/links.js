@@ -23,7 +23,18 @@
       if (target) { target.scrollIntoView(); }
     }
   }
+  function fixRootLinks() {
+    // Links to files written after MkDocs (Markdown packs, the offline zip) are raw HTML, so MkDocs
+    // cannot adjust them; resolve them against the theme's base, which is right in every build.
+    var config = document.getElementById("__config");
+    if (!config) { return; }
+    var base = JSON.parse(config.textContent).base || ".";
+    Array.prototype.forEach.call(document.querySelectorAll("[data-svkb-root-href]"), function (link) {
+      link.setAttribute("href", base.replace(/\/$/, "") + "/" + link.getAttribute("data-svkb-root-href"));
+    });
+  }
   function init() {
+    fixRootLinks();
     Array.prototype.forEach.call(document.querySelectorAll(".md-content a.headerlink"), function (link) {
       var heading = link.parentElement ? link.parentElement.textContent.replace("¶", "").trim() : "";
       if (link.classList.contains("svkb-para-link")) { heading = link.getAttribute("aria-label").replace("Copy link to ", ""); }
