@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.model import CaseStudy, Catalog, Outcome
 from generator.render.environment import render_template
+from generator.render.facets import facet_options, facet_values
 from generator.render.pages import Page
 from generator.render.text import number
 
@@ -46,21 +47,6 @@ def outcome_row(case: CaseStudy, outcome: Outcome) -> dict[str, str]:
     }
 
 
-def facet_values(catalog: Catalog, case: CaseStudy) -> dict[str, str]:
-    """Space-separated facet ids for the card's data attributes."""
-    return {param: " ".join(read(case)) for param, _, _, read in FACETS}
-
-
-def facet_options(catalog: Catalog) -> list[dict[str, object]]:
-    """Each facet with the options that occur, in vocabulary order, with counts."""
-    facets = []
-    for param, label, vocab, read in FACETS:
-        counts = {t.id: sum(1 for c in catalog.case_studies if t.id in read(c)) for t in catalog.taxonomy.terms(vocab)}
-        options = [(t, counts[t.id]) for t in catalog.taxonomy.terms(vocab) if counts[t.id]]
-        facets.append({"param": param, "label": label, "options": options})
-    return facets
-
-
 def render_case_study(catalog: Catalog, case: CaseStudy) -> Page:
     """Render one case-study page."""
     text = render_template(
@@ -75,8 +61,8 @@ def render_case_study(catalog: Catalog, case: CaseStudy) -> Page:
 
 def render_index(catalog: Catalog) -> Page:
     """Render the index of all case studies with client-side filters."""
-    cards = [{"c": c, "facets": facet_values(catalog, c)} for c in catalog.case_studies]
-    text = render_template("casestudy_index.md.j2", cards=cards, facets=facet_options(catalog), tax=catalog.taxonomy)
+    cards = [{"c": c, "facets": facet_values(FACETS, c)} for c in catalog.case_studies]
+    text = render_template("casestudy_index.md.j2", cards=cards, facets=facet_options(catalog.taxonomy, FACETS, catalog.case_studies), tax=catalog.taxonomy)
     return Page(f"{FOLDER}/index.md", text)
 
 

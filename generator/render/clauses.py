@@ -11,6 +11,7 @@ from generator.clausetext import render_body, split_marks, strip_marks
 from generator.model import Catalog, Clause
 from generator.packs import all_packs, pack_files
 from generator.render.environment import render_template
+from generator.render.facets import facet_options, facet_values
 from generator.render.pages import Page
 from generator.render.versions import render_versions
 
@@ -69,16 +70,6 @@ def packs_index(catalog: Catalog) -> dict[str, list[Any]]:
     return index
 
 
-def facet_options(catalog: Catalog) -> list[dict[str, object]]:
-    """Each facet with the options that occur, with counts."""
-    facets = []
-    for param, label, vocab, read in FACETS:
-        counts = {t.id: sum(1 for c in catalog.clauses if t.id in read(c)) for t in catalog.taxonomy.terms(vocab)}
-        options = [(t, counts[t.id]) for t in catalog.taxonomy.terms(vocab) if counts[t.id]]
-        facets.append({"param": param, "label": label, "options": options})
-    return facets
-
-
 def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], used: dict[str, list[Any]], packs: dict[str, list[Any]]) -> Page:
     """Render one clause page."""
     marked = clause_text(clause, profile, mark=True)
@@ -102,8 +93,8 @@ def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], 
 
 def render_index(catalog: Catalog) -> Page:
     """Render the clause library index with filters."""
-    cards = [{"c": c, "facets": {param: " ".join(read(c)) for param, _, _, read in FACETS}} for c in catalog.clauses]
-    text = render_template("clause_index.md.j2", cards=cards, facets=facet_options(catalog), tax=catalog.taxonomy, files=pack_files)
+    cards = [{"c": c, "facets": facet_values(FACETS, c)} for c in catalog.clauses]
+    text = render_template("clause_index.md.j2", cards=cards, facets=facet_options(catalog.taxonomy, FACETS, catalog.clauses), tax=catalog.taxonomy, files=pack_files)
     return Page(f"{FOLDER}/index.md", text)
 
 
