@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,5 +62,4 @@ def serve(project: Project, port: int, report: Callable[[Result, str, str], int]
         pass
     finally:
         stop.set()
-        time.sleep(0)
     return 0

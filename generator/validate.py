@@ -171,10 +171,10 @@ def find_placeholders(loaded: list[LoadedSource]) -> list[Diagnostic]:
     """Warn about scaffold text (REPLACE) left in a file."""
     found = []
     for item in loaded:
-        texts = list(_strings(item.doc.data)) + [(("body",), item.body)]
-        for path, text in texts:
-            if "REPLACE" in text:
-                line, col = item.doc.at(path) if path != ("body",) or not item.body else (item.body_line, 1)
-                found.append(Diagnostic(item.src_path, line, col, "W001", field_name(path), "scaffold text 'REPLACE' is still here", "warning"))
-                break
+        places = [(item.doc.at(path), field_name(path)) for path, text in _strings(item.doc.data) if "REPLACE" in text]
+        if "REPLACE" in item.body:  # a page's Markdown body
+            places.append(((item.body_line, 1), "body"))
+        if places:
+            (line, col), name = places[0]
+            found.append(Diagnostic(item.src_path, line, col, "W001", name, "scaffold text 'REPLACE' is still here", "warning"))
     return found

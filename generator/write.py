@@ -40,7 +40,8 @@ class Writer:
         self.abs_root = abs_root.resolve()
         self.written: dict[str, str] = {}
 
-    def write(self, dest_path: str, data: bytes) -> Path:
+    def write(self, dest_path: str, data: bytes, only_if_changed: bool = False) -> bool:
+        """Write one file; with ``only_if_changed``, leave an identical file alone. Return whether it was written."""
         problem = check_dest_path(dest_path)
         if problem:
             raise OutputError(f"refusing to write '{dest_path}': the path {problem}")
@@ -50,10 +51,12 @@ class Writer:
         abs_path = (self.abs_root / dest_path).resolve()
         if not abs_path.is_relative_to(self.abs_root):
             raise OutputError(f"refusing to write '{dest_path}': it resolves outside {self.abs_root}")
+        self.written[key] = dest_path
+        if only_if_changed and abs_path.is_file() and abs_path.read_bytes() == data:
+            return False
         abs_path.parent.mkdir(parents=True, exist_ok=True)
         abs_path.write_bytes(data)
-        self.written[key] = dest_path
-        return abs_path
+        return True
 
 
 def write_pages(pages: list[Page], abs_dir: Path, may_exist: bool = True) -> None:
@@ -126,17 +129,10 @@ def publish(abs_new: Path, abs_target: Path) -> None:
 
 def sync_tree(pages: list[Page], abs_dir: Path) -> int:
     """Bring a live folder in line with ``pages``, touching only changed files; return changes."""
-    wanted = {p.dest_path: p.data() for p in pages}
-    Writer(abs_dir)  # validates the root
-    changes = 0
-    for dest_path, data in wanted.items():
-        if check_dest_path(dest_path):
-            raise OutputError(f"refusing to write '{dest_path}'")
-        target = abs_dir / dest_path
-        if not target.exists() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            changes += 1
+    abs_dir.mkdir(parents=True, exist_ok=True)
+    writer = Writer(abs_dir)
+    changes = sum(writer.write(p.dest_path, p.data(), only_if_changed=True) for p in pages)
+    wanted = {p.dest_path for p in pages}
     for existing in sorted(abs_dir.rglob("*")):
         if existing.is_file() and existing.relative_to(abs_dir).as_posix() not in wanted:
             existing.unlink()
