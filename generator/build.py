@@ -110,18 +110,7 @@ def build(project: Project) -> Result:
         return result
     staging = staging_folder(project.abs_build)
     try:
-        write_pages([p for p in result.pages if not p.site_only], staging / "docs")
-        result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog))
-        if result.exit_code == 0 and project.offline:
-            result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "offline", render_nav(result.catalog), offline=True)
-            if result.exit_code == 0:
-                write_pages([p for p in result.pages if p.site_only], staging / "offline", may_exist=False)
-                zipped = zip_folder(staging / "offline", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
-                result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
-        if result.exit_code == 0:
-            write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
-            if project.check_urls:
-                result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
+        _build_into(project, result, staging)
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
             publish(staging / "site", project.abs_output)
@@ -130,6 +119,23 @@ def build(project: Project) -> Result:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def _build_into(project: Project, result: Result, staging: Path) -> None:
+    """Write the docs tree, build the site (and the offline copy), and check its addresses; stop at the first failing step."""
+    nav = render_nav(result.catalog)
+    write_pages([p for p in result.pages if not p.site_only], staging / "docs")
+    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", nav)
+    if result.exit_code == 0 and project.offline:
+        result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "offline", nav, offline=True)
+        if result.exit_code == 0:
+            write_pages([p for p in result.pages if p.site_only], staging / "offline", may_exist=False)
+            zipped = zip_folder(staging / "offline", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
+            result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
+    if result.exit_code == 0:
+        write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
+        if project.check_urls:
+            result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
 
 
 def record_urls(project: Project) -> Result:
