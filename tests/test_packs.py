@@ -69,6 +69,34 @@ def test_hostile_values_are_inert_in_every_format(tmp_path: Path, monkeypatch: p
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
+def test_awkward_text_reads_back_from_both_formats() -> None:
+    """The document bodies are written as text, not element by element: parse them back to prove they hold."""
+    import datetime as dt
+
+    from odf import teletype
+    from odf import text as odftext
+
+    from generator.office.blocks import Block, OfficeDocument
+    from generator.office.docx import render_docx
+    from generator.office.odt import render_odt
+
+    awkward = 'A & B <c> "d" é — “e”'
+    blocks = (Block("title", ((awkward, False),)), Block("p", ()), Block("h1", ()), Block("h2", ((" spaced ", False),)),
+              Block("p", ((" lead", False), ("[Placeholder]", True), ("tab\there", False))), Block("small", (("note", False), ("[x]", True))),
+              Block("bullet", (("item", False),)), Block("break", ()))
+    document = OfficeDocument("Title & more", "subject", "footer", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), blocks)
+    word = docx.Document(io.BytesIO(render_docx(document)))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[:5] == [awkward, "", "", " spaced ", " lead[Placeholder]tab\there"]
+    assert [p.style.name for p in word.paragraphs[:4]] == ["Title", "Normal", "Heading 1", "Heading 2"]
+    highlighted = [r.text for p in word.paragraphs for r in p.runs if r.font.highlight_color is not None]
+    assert highlighted == ["[Placeholder]", "[x]"]
+    odt = opendocument.load(io.BytesIO(render_odt(document)))
+    paragraphs = [teletype.extractText(p) for p in odt.text.childNodes]
+    assert paragraphs[0] == awkward and paragraphs[4] == " lead[Placeholder]tab\there" and paragraphs[6] == "• item"
+    assert [teletype.extractText(s) for s in odt.getElementsByType(odftext.Span)] == ["[Placeholder]", "[x]"]
+
+
 def test_manifest_lists_every_clause_with_its_text_hash(built_tiny: Path) -> None:
     bundle = zipfile.ZipFile(built_tiny / "site/downloads/svkb-clause-library.zip")
     manifest = json.loads(bundle.read("manifest.json"))

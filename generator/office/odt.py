@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 from odf import dc, meta
 from odf.element import Element
 from odf.opendocument import OpenDocumentText
 from odf.style import DefaultStyle, ParagraphProperties, Style, TextProperties
-from odf.text import H, P, Span
+from odf.text import P
 
-from generator.office.blocks import OfficeDocument
-from generator.office.zipfiles import normalise_zip, xml_safe
+from generator.office.blocks import Block, OfficeDocument
+from generator.office.zipfiles import escape_text, normalise_zip, xml_safe
 
 AUTHOR = "Social Value Knowledge Base"
 
@@ -56,30 +57,46 @@ def _meta(document: OpenDocumentText, doc: OfficeDocument) -> None:
     document.meta.addElement(dc.Date(text=stamp))
 
 
+BODY_MARKER = "svkb-body-goes-here"
+STYLE_NAMES = {"title": "Title", "h1": "Heading_20_1", "h2": "Heading_20_2", "subtitle": "Subtitle", "small": "Clause_20_footer", "bullet": "Bullet", "break": "Page_20_break"}
+
+
+def _text(text: str) -> str:
+    return escape_text(xml_safe(text))
+
+
+def _element(opening: str, content: str) -> str:
+    """An element as odfpy writes it: self-closing when it has no children."""
+    name = opening.split(" ", 1)[0]
+    return f"<{opening}>{content}</{name}>" if content else f"<{opening}/>"
+
+
+@lru_cache(maxsize=65536)
+def block_xml(item: Block) -> str:
+    """One block as ODF text (cached: packs repeat the same clause blocks), as odfpy writes it."""
+    if item.kind in {"h1", "h2"}:
+        return _element(f'text:h text:outline-level="{item.kind[1]}" text:style-name="{STYLE_NAMES[item.kind]}"', _text(item.text))
+    content = "• " if item.kind == "bullet" else ""
+    for piece, is_placeholder in item.runs:
+        content += _element('text:span text:style-name="Placeholder"', _text(piece)) if is_placeholder else _text(piece)
+    return _element(f'text:p text:style-name="{STYLE_NAMES[item.kind]}"' if item.kind in STYLE_NAMES else "text:p", content)
+
+
 def render_odt(doc: OfficeDocument) -> bytes:
-    """Write the document as ODT bytes with the same structure as the DOCX."""
+    """Write the document as ODT bytes with the same structure as the DOCX.
+
+    odfpy writes the package (styles, metadata); the body is written as text, block by block,
+    because building it element by element took most of a large build's time.
+    """
     # odfpy keeps the namespaces it has seen in a class-level dict shared by every document, so
     # the xmlns declarations of one file depend on the files written before it; start afresh.
     Element.namespaces.clear()
     document = OpenDocumentText()
-    styles = _styles(document)
+    _styles(document)
     _meta(document, doc)
-    for item in doc.blocks:
-        if item.kind in {"h1", "h2"}:
-            document.text.addElement(H(outlinelevel=int(item.kind[1]), stylename=styles[item.kind], text=xml_safe(item.text)))
-            continue
-        if item.kind == "break":
-            document.text.addElement(P(stylename=styles["break"]))
-            continue
-        paragraph = P(stylename=styles[item.kind]) if item.kind in styles else P()
-        if item.kind == "bullet":
-            paragraph.addText("• ")
-        for piece, is_placeholder in item.runs:
-            if is_placeholder:
-                paragraph.addElement(Span(stylename=styles["placeholder"], text=xml_safe(piece)))
-            else:
-                paragraph.addText(xml_safe(piece))
-        document.text.addElement(paragraph)
+    document.text.addElement(P(text=BODY_MARKER))
     buffer = io.BytesIO()
     document.write(buffer)
-    return normalise_zip(buffer.getvalue(), doc.created)
+    body = "".join(block_xml(item) for item in doc.blocks)
+    marker = f"<text:p>{BODY_MARKER}</text:p>"
+    return normalise_zip(buffer.getvalue(), doc.created, {"content.xml": lambda xml: xml.replace(marker.encode(), body.encode("utf-8"), 1)})

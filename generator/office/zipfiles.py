@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -14,6 +15,11 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 def xml_safe(text: str) -> str:
     """Drop characters XML 1.0 cannot hold (control characters), keeping everything else."""
     return _XML_INVALID.sub("", text)
+
+
+def escape_text(text: str) -> str:
+    """Escape text for an XML text node, as lxml and odfpy do."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def zip_bytes(entries: list[tuple[str, bytes, int]], when: dt.datetime) -> bytes:
@@ -30,11 +36,16 @@ def zip_bytes(entries: list[tuple[str, bytes, int]], when: dt.datetime) -> bytes
     return buffer.getvalue()
 
 
-def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite a zip made by another library with fixed timestamps, keeping entry order."""
+def normalise_zip(data: bytes, when: dt.datetime, edits: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """Rewrite a zip made by another library with fixed timestamps, keeping entry order; ``edits`` change named entries."""
+    edits = edits or {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        entries = [(i.filename, archive.read(i.filename), i.compress_type) for i in archive.infolist()]
+        entries = [(i.filename, edits.get(i.filename, _same)(archive.read(i.filename)), i.compress_type) for i in archive.infolist()]
     return zip_bytes(entries, when)
+
+
+def _same(data: bytes) -> bytes:
+    return data
 
 
 def zip_folder(abs_folder: Path, prefix: str, when: dt.datetime) -> bytes:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,29 +52,18 @@ def build_date(epoch: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(max(epoch, 315532800), tz=dt.UTC)
 
 
-PARALLEL_FROM = 150  # clause sections across all packs; below this, starting workers costs more than it saves
-
-
 def _render_documents(documents: list[Any]) -> list[tuple[bytes, bytes]]:
-    """Write each document as DOCX and ODT, across processes when there is enough work."""
+    """Write each document as DOCX and ODT.
+
+    One process is enough: the writers cache each clause's blocks as XML text, so a clause shared
+    by several packs is written once (a process pool was slower, as each worker had its own cache).
+    """
     from generator.office.docx import render_docx
     from generator.office.odt import render_odt
     from generator.packs.document import office_document
 
     office = [office_document(d) for d in documents]
-    jobs = [(render_docx, d) for d in office] + [(render_odt, d) for d in office]
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if workers > 1 and sum(len(d.sections) for d in documents) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_call, jobs, chunksize=1))
-    else:
-        results = [_call(job) for job in jobs]
-    return list(zip(results[: len(documents)], results[len(documents) :], strict=True))
-
-
-def _call(job: tuple[Any, Any]) -> bytes:
-    function, argument = job
-    return function(argument)
+    return [(render_docx(d), render_odt(d)) for d in office]
 
 
 def build_packs(catalog: Catalog, profile: Any, epoch: int) -> list[Any]:
