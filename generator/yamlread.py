@@ -78,84 +78,73 @@ def resolve_plain(text: str) -> Any:
 
 
 class _Builder:
-    """Turn an event stream into data, tracking positions; iterative, so depth is cheap."""
+    """Turn an event stream into data, tracking positions; iterative, so depth is cheap.
+
+    This is the hot loop of loading a large corpus, so it works on frames directly:
+    each frame is [container, path, pending key (None when a key comes next), keys seen].
+    """
 
     def __init__(self, line_offset: int):
-        self.off = line_offset
+        self.line1 = line_offset + 1
         self.doc = Located(None)
-        self.stack: list[list[Any]] = []  # [container, path, pending_key, seen_keys]
-
-    def pos(self, mark: Any) -> tuple[int, int]:
-        return _pos(mark, self.off)
+        self.stack: list[list[Any]] = []
 
     def check_tag(self, event: Any) -> None:
         if event.tag not in _ALLOWED_TAGS:
             raise _Problem(event.start_mark, "Y003", f"unsupported tag '{event.tag}': tags are not allowed in content files")
-        if getattr(event, "anchor", None):
+        if event.anchor:
             raise _Problem(event.start_mark, "Y007", "anchors and aliases (&name, *name) are not supported; write the value out")
 
-    def child_path(self, mark: Any) -> Path | None:
-        """Path of the value about to be added; None when it is a mapping key."""
-        if not self.stack:
-            return ()
-        container, path, pending, seen = self.stack[-1]
-        if isinstance(container, list):
-            return path + (len(container),)
-        if pending is None:
-            return None
-        return path + (pending[0],)
-
-    def add(self, value: Any, mark: Any, raw: str | None = None, is_scalar: bool = True) -> None:
-        target = self.child_path(mark)
-        if target is None:  # a key
-            if not is_scalar:
-                raise _Problem(mark, "Y001", "a mapping key must be plain text")
-            key = str(raw)
-            _, path, _, seen = self.stack[-1]
-            if key in seen:
-                first = seen[key]
-                raise _Problem(mark, "Y002", f"duplicate key '{key}': also defined on line {first[0]}; remove one of them", path + (key,))
-            seen[key] = self.pos(mark)
-            self.doc.key_positions[path + (key,)] = self.pos(mark)
-            self.stack[-1][2] = (key,)
-            return
-        self.doc.positions[target] = self.pos(mark)
-        if raw is not None:
-            self.doc.raw[target] = raw
+    def place(self, value: Any, mark: Any) -> Path:
+        """Put a value (not a key) into the open container; return its path."""
         if not self.stack:
             self.doc.data = value
-            return
-        container, path, pending, _ = self.stack[-1]
-        if isinstance(container, list):
+            return ()
+        frame = self.stack[-1]
+        container = frame[0]
+        if type(container) is list:
             container.append(value)
-        else:
-            container[pending[0]] = value
-            self.stack[-1][2] = None
+            return frame[1] + (len(container) - 1,)
+        key = frame[2]
+        container[key] = value
+        frame[2] = None
+        return frame[1] + (key,)
 
     def scalar(self, event: Any) -> None:
         self.check_tag(event)
-        text = event.value
+        text, mark = event.value, event.start_mark
+        pos = (mark.line + self.line1, mark.column + 1)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame[2] is None and type(frame[0]) is dict:  # a key
+            key, seen = str(text), frame[3]
+            if key in seen:
+                raise _Problem(mark, "Y002", f"duplicate key '{key}': also defined on line {seen[key][0]}; remove one of them", frame[1] + (key,))
+            seen[key] = pos
+            self.doc.key_positions[frame[1] + (key,)] = pos
+            frame[2] = key
+            return
+        target = self.place(resolve_plain(text) if not event.style and event.tag is None else text, mark)
         if event.style in ("|", ">"):
-            target = self.child_path(event.start_mark)
-            if target is not None:
-                self.doc.block.add(target)
-        if not event.style and event.tag is None:
-            self.add(resolve_plain(text), event.start_mark, raw=text)
-        else:
-            self.add(text, event.start_mark, raw=text)
+            self.doc.block.add(target)
+        self.doc.positions[target] = pos
+        self.doc.raw[target] = text
 
     def start(self, event: Any, container: Any) -> None:
         self.check_tag(event)
         if len(self.stack) >= MAX_DEPTH:
             raise _Problem(event.start_mark, "Y004", f"nesting is deeper than {MAX_DEPTH} levels")
-        target = self.child_path(event.start_mark)
-        if target is None:
+        if self.stack and self.stack[-1][2] is None and type(self.stack[-1][0]) is dict:
             raise _Problem(event.start_mark, "Y001", "a mapping key must be plain text")
-        self.add(container, event.start_mark, is_scalar=False)
+        mark = event.start_mark
+        target = self.place(container, mark)
+        self.doc.positions[target] = (mark.line + self.line1, mark.column + 1)
         self.stack.append([container, target, None, {}])
 
     def end(self) -> None:
         self.stack.pop()
+
+
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def read_yaml(text: str, src_path: str, line_offset: int = 0) -> tuple[Located | None, list[Diagnostic]]:
@@ -164,19 +153,20 @@ def read_yaml(text: str, src_path: str, line_offset: int = 0) -> tuple[Located |
     documents = 0
     try:
         for event in yaml.parse(text, Loader=LOADER):
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                builder.scalar(event)
+            elif kind in _ENDS:
+                builder.end()
+            elif kind is yaml.MappingStartEvent:
+                builder.start(event, {})
+            elif kind is yaml.SequenceStartEvent:
+                builder.start(event, [])
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _Problem(event.start_mark, "Y006", "found a second document ('---'); a file holds exactly one mapping")
-            elif isinstance(event, yaml.ScalarEvent):
-                builder.scalar(event)
-            elif isinstance(event, yaml.MappingStartEvent):
-                builder.start(event, {})
-            elif isinstance(event, yaml.SequenceStartEvent):
-                builder.start(event, [])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                builder.end()
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is yaml.AliasEvent:
                 raise _Problem(event.start_mark, "Y007", "anchors and aliases (&name, *name) are not supported; write the value out")
     except _Problem as p:
         line, col = _pos(p.mark, line_offset)

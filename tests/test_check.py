@@ -116,3 +116,34 @@ def test_unsafe_markup_in_guidance_is_refused(tiny: Path, capsys: pytest.Capture
     for expected in ("M002: body: unsafe markup '<script'", "M002: body: unsafe markup 'javascript:'", "M002: body: unsafe markup 'onclick='",
                      "M003: body: a page has one top-level heading", "M003: body: heading level 4 follows level 1", "M004: body: an image needs alternative text"):
         assert expected in err
+
+
+def test_quick_schema_check_agrees_with_jsonschema_on_every_file() -> None:
+    """validate() trusts the compiled quick check when it passes; it must never pass what jsonschema fails."""
+    import shutil
+    import tempfile
+
+    from generator.discover import discover
+    from generator.load import load_sources
+    from generator.validate import _quick_check, _validator
+    from tests.conftest import FIXTURE
+
+    roots = [ROOT, FIXTURE]
+    with tempfile.TemporaryDirectory() as scratch:
+        for case in sorted((ROOT / "tests/examples/invalid").iterdir()):
+            target = Path(scratch) / case.name
+            shutil.copytree(FIXTURE, target)
+            shutil.copytree(case, target, dirs_exist_ok=True)
+            roots.append(target)
+        verdicts = []
+        for root in roots:
+            loaded, _ = load_sources(discover(root)[0])
+            for item in loaded:
+                try:
+                    _quick_check(item.source.kind)(item.doc.data)
+                    quick = True
+                except Exception:
+                    quick = False
+                verdicts.append((item.src_path, quick, _validator(item.source.kind).is_valid(item.doc.data)))
+    assert len(verdicts) > 100 and any(not v for _, _, v in verdicts), "the comparison must include invalid files"
+    assert [(path, q, v) for path, q, v in verdicts if q != v] == []
