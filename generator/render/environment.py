@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.render.text import attr, front_matter, inline, number, plain, prose
+from generator.render.text import attr, front_matter, inline, number, plain, prose, teaser
 
 
 def long_date(value: str) -> str:
@@ -36,7 +36,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(prose=prose, plain=plain, inline=inline, attr=attr, number=number, long_date=long_date, safe_url=safe_url)
+    env.filters.update(prose=prose, plain=plain, teaser=teaser, inline=inline, attr=attr, number=number, long_date=long_date, safe_url=safe_url)
     env.globals.update(front_matter=front_matter)
     return env
 

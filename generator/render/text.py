@@ -73,7 +73,22 @@ def number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def _plain_text(text: str) -> str:
+    return html.unescape(nh3.clean(str(prose(text)), tags=set(), attributes={})).strip()
+
+
 def plain(text: str) -> Markup:
     """Reduce author Markdown to plain text, escaped for a Markdown line."""
-    stripped = nh3.clean(str(prose(text)), tags=set(), attributes={})
-    return inline(html.unescape(stripped).strip())
+    return inline(_plain_text(text))
+
+
+def teaser(text: str, limit: int = 240) -> Markup:
+    """The opening of author Markdown as plain text, for index cards: whole sentences up to
+    ``limit`` characters, or the first words and an ellipsis when one sentence is longer."""
+    words = _plain_text(text)
+    if len(words) <= limit:
+        return inline(words)
+    end = words.rfind(". ", 0, limit)
+    if end >= 60:
+        return inline(words[: end + 1])
+    return inline(words[: words.rfind(" ", 0, limit)].rstrip(",;:") + "…")
