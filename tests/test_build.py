@@ -132,3 +132,15 @@ def test_every_schema_field_has_a_description() -> None:
 
     for path in sorted((ROOT / "generator/schemas").glob("*.json")):
         assert walk(json.loads(path.read_text()), path.name) == []
+
+
+def test_rendering_on_every_core_gives_the_same_pages_as_one_process() -> None:
+    """Large catalogues are rendered by forked workers; the pages must not depend on it."""
+    from generator.render import render_pages
+
+    result = generate(Project(ROOT))
+    assert result.exit_code == 0 and result.catalog is not None
+    serial = render_pages(result.catalog, result.profile, 1767225600, parallel=False)
+    forked = render_pages(result.catalog, result.profile, 1767225600, parallel=True)
+    assert len(serial) > 200 and [p.dest_path for p in forked] == [p.dest_path for p in serial]
+    assert [p.dest_path for p, q in zip(serial, forked, strict=True) if p.data() != q.data()] == []

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from generator.model import Catalog
 from generator.packs import build_packs
+from generator.parallel import run_all
 from generator.profile import Profile
 from generator.render.casestudies import render_case_studies
 from generator.render.changes import render_changes
@@ -19,25 +23,38 @@ from generator.render.review import render_review
 from generator.render.site import render_assets, render_site_pages
 from generator.render.themes import render_themes
 
+PARALLEL_FROM = 400  # case studies, clauses and indicators together; below this, starting workers costs more than it saves
 
-def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True) -> list[Page]:
-    """Render every page, pack and asset of the docs tree, sorted by destination."""
-    profile = profile or Profile()
-    pages = [
-        *render_site_pages(catalog, profile),
-        *render_case_studies(catalog),
-        *render_clauses(catalog, profile.values),
-        *render_guidance(catalog),
-        *render_themes(catalog),
-        *render_indicators(catalog),
-        *render_review(catalog),
-        *render_changes(catalog),
-        *render_courses(catalog, epoch),
-        *render_exports(catalog),
-        *(build_packs(catalog, profile, epoch) if packs else []),
-        *render_assets(),
-        *render_redirects(all_redirects(catalog)),
+
+def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool) -> list[Callable[[], list[Page]]]:
+    """The independent parts of rendering, roughly largest first."""
+    return [
+        partial(render_case_studies, catalog, 0, 2),
+        partial(render_case_studies, catalog, 1, 2),
+        *([partial(build_packs, catalog, profile, epoch)] if packs else []),
+        partial(render_clauses, catalog, profile.values),
+        partial(render_exports, catalog),
+        partial(render_courses, catalog, epoch),
+        partial(render_review, catalog),
+        partial(render_indicators, catalog),
+        partial(render_guidance, catalog),
+        partial(render_themes, catalog),
+        partial(render_changes, catalog),
+        partial(render_site_pages, catalog, profile),
+        render_assets,
+        partial(render_redirects, all_redirects(catalog)),
     ]
+
+
+def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True, parallel: bool | None = None) -> list[Page]:
+    """Render every page, pack and asset of the docs tree, sorted by destination.
+
+    Large catalogues are rendered on every core; the result is the same either way (tested).
+    """
+    profile = profile or Profile()
+    if parallel is None:
+        parallel = len(catalog.case_studies) + len(catalog.clauses) + len(catalog.indicators) >= PARALLEL_FROM
+    pages = [page for part in run_all(render_jobs(catalog, profile, epoch, packs), parallel) for page in part]
     return sorted(add_anchor_aliases(pages, catalog.redirect_anchors))
 
 

@@ -66,6 +66,7 @@ def render_index(catalog: Catalog) -> Page:
     return Page(f"{FOLDER}/index.md", text)
 
 
-def render_case_studies(catalog: Catalog) -> list[Page]:
-    """Render the index and one page per case study."""
-    return [render_index(catalog), *(render_case_study(catalog, c) for c in catalog.case_studies)]
+def render_case_studies(catalog: Catalog, part: int = 0, parts: int = 1) -> list[Page]:
+    """Render the index and one page per case study; or one of ``parts`` shares of them (the index with the first)."""
+    index = [render_index(catalog)] if part == 0 else []
+    return index + [render_case_study(catalog, c) for c in catalog.case_studies[part::parts]]
