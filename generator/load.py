@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic
@@ -66,13 +69,28 @@ def load_source(source: SourceFile) -> tuple[LoadedSource | None, list[Diagnosti
     return (LoadedSource(source, doc) if doc else None), problems
 
 
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Parsing makes millions of small containers and no reference cycles, yet Python's cycle
+    collector would rescan the growing heap again and again (a third of the loading time of a
+    large corpus); pause it while loading, then restore it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_sources(sources: list[SourceFile]) -> tuple[list[LoadedSource], list[Diagnostic]]:
     """Load every file; a broken file becomes diagnostics and the rest are still read."""
     loaded: list[LoadedSource] = []
     diagnostics: list[Diagnostic] = []
-    for source in sources:
-        item, problems = load_source(source)
-        diagnostics.extend(problems)
-        if item is not None:
-            loaded.append(item)
+    with cycle_collector_paused():
+        for source in sources:
+            item, problems = load_source(source)
+            diagnostics.extend(problems)
+            if item is not None:
+                loaded.append(item)
     return loaded, diagnostics

@@ -20,6 +20,7 @@ from generator.discover import KINDS
 from generator.load import LoadedSource
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
+_SPACE = re.compile(r"\s")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list", "object": "a mapping of fields", "boolean": "true or false", "null": "nothing"}
@@ -52,7 +53,7 @@ def is_partial_date(value: object) -> bool:
 @FORMATS.checks("uri")
 def is_web_address(value: object) -> bool:
     """Accept absolute http(s) addresses with a host and no spaces."""
-    if not isinstance(value, str) or any(c.isspace() for c in value):
+    if not isinstance(value, str) or _SPACE.search(value):
         return False
     parts = urlsplit(value)
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
@@ -194,6 +195,8 @@ def find_placeholders(loaded: list[LoadedSource]) -> list[Diagnostic]:
     """Warn about scaffold text (REPLACE) left in a file."""
     found = []
     for item in loaded:
+        if "REPLACE" not in item.body and "REPLACE" not in str(item.doc.data):
+            continue
         places = [(item.doc.at(path), field_name(path)) for path, text in _strings(item.doc.data) if "REPLACE" in text]
         if "REPLACE" in item.body:  # a page's Markdown body
             places.append(((item.body_line, 1), "body"))

@@ -31,14 +31,53 @@ _ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "t
 
 
 @dataclass
-class Located:
-    """Plain data with a position for every value, key and raw scalar text."""
+class Positions:
+    """Where every value, key and raw scalar text of a file is."""
 
-    data: Any
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path, str] = field(default_factory=dict)
     block: set[Path] = field(default_factory=set)
+
+
+class Located:
+    """Plain data with a position for every value, key and raw scalar text.
+
+    Positions are needed only to report a problem, so a file read by the fast path keeps its
+    text and works them out (by reading it again, with positions) the first time one is asked for.
+    """
+
+    def __init__(self, data: Any, text: str | None = None, line_offset: int = 0, positions: Positions | None = None):
+        self.data = data
+        self._text, self._line_offset = text, line_offset
+        self._positions = positions
+
+    def _index(self) -> Positions:
+        if self._positions is None:
+            builder = _Builder(self._line_offset)
+            if self._text is not None:
+                try:
+                    _feed(builder, self._text)
+                except (_Problem, yaml.YAMLError):  # cannot happen: the fast path read the same text
+                    pass
+            self._positions = builder.found
+        return self._positions
+
+    @property
+    def positions(self) -> dict[Path, tuple[int, int]]:
+        return self._index().values
+
+    @property
+    def key_positions(self) -> dict[Path, tuple[int, int]]:
+        return self._index().keys
+
+    @property
+    def raw(self) -> dict[Path, str]:
+        return self._index().raw
+
+    @property
+    def block(self) -> set[Path]:
+        return self._index().block
 
     def text_line(self, path: Path, line_in_text: int) -> int:
         """File line of a line inside a text value (block scalars start on the next line)."""
@@ -47,11 +86,12 @@ class Located:
     def at(self, path: Path) -> tuple[int, int]:
         """Return the position of ``path``, or of its nearest located parent."""
         path = tuple(path)
+        positions = self.positions
         while path:
-            if path in self.positions:
-                return self.positions[path]
+            if path in positions:
+                return positions[path]
             path = path[:-1]
-        return self.positions.get((), (1, 1))
+        return positions.get((), (1, 1))
 
 
 class _Problem(Exception):
@@ -86,7 +126,8 @@ class _Builder:
 
     def __init__(self, line_offset: int):
         self.line1 = line_offset + 1
-        self.doc = Located(None)
+        self.data: Any = None
+        self.found = Positions()
         self.stack: list[list[Any]] = []
 
     def check_tag(self, event: Any) -> None:
@@ -98,7 +139,7 @@ class _Builder:
     def place(self, value: Any, mark: Any) -> Path:
         """Put a value (not a key) into the open container; return its path."""
         if not self.stack:
-            self.doc.data = value
+            self.data = value
             return ()
         frame = self.stack[-1]
         container = frame[0]
@@ -120,14 +161,14 @@ class _Builder:
             if key in seen:
                 raise _Problem(mark, "Y002", f"duplicate key '{key}': also defined on line {seen[key][0]}; remove one of them", frame[1] + (key,))
             seen[key] = pos
-            self.doc.key_positions[frame[1] + (key,)] = pos
+            self.found.keys[frame[1] + (key,)] = pos
             frame[2] = key
             return
         target = self.place(resolve_plain(text) if not event.style and event.tag is None else text, mark)
         if event.style in ("|", ">"):
-            self.doc.block.add(target)
-        self.doc.positions[target] = pos
-        self.doc.raw[target] = text
+            self.found.block.add(target)
+        self.found.values[target] = pos
+        self.found.raw[target] = text
 
     def start(self, event: Any, container: Any) -> None:
         self.check_tag(event)
@@ -137,8 +178,56 @@ class _Builder:
             raise _Problem(event.start_mark, "Y001", "a mapping key must be plain text")
         mark = event.start_mark
         target = self.place(container, mark)
-        self.doc.positions[target] = (mark.line + self.line1, mark.column + 1)
+        self.found.values[target] = (mark.line + self.line1, mark.column + 1)
         self.stack.append([container, target, None, {}])
+
+    def end(self) -> None:
+        self.stack.pop()
+
+
+class _FastBuilder:
+    """The same data as _Builder, without positions: the common case of a file that is fine.
+
+    Any problem at all stops it; the file is then read again by _Builder, which says what and where.
+    """
+
+    def __init__(self, line_offset: int = 0):
+        self.data: Any = None
+        self.stack: list[list[Any]] = []  # [container, pending key (None when a key comes next)]
+
+    def check_tag(self, event: Any) -> None:
+        if event.tag not in _ALLOWED_TAGS or event.anchor:
+            raise _Problem(event.start_mark, "", "")
+
+    def place(self, value: Any) -> None:
+        if not self.stack:
+            self.data = value
+            return
+        frame = self.stack[-1]
+        container = frame[0]
+        if type(container) is list:
+            container.append(value)
+        else:
+            container[frame[1]] = value
+            frame[1] = None
+
+    def scalar(self, event: Any) -> None:
+        self.check_tag(event)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame[1] is None and type(frame[0]) is dict:  # a key
+            key = str(event.value)
+            if key in frame[0]:
+                raise _Problem(event.start_mark, "", "")
+            frame[1] = key
+            return
+        self.place(resolve_plain(event.value) if not event.style and event.tag is None else event.value)
+
+    def start(self, event: Any, container: Any) -> None:
+        self.check_tag(event)
+        if len(self.stack) >= MAX_DEPTH or (self.stack and self.stack[-1][1] is None and type(self.stack[-1][0]) is dict):
+            raise _Problem(event.start_mark, "", "")
+        self.place(container)
+        self.stack.append([container, None])
 
     def end(self) -> None:
         self.stack.pop()
@@ -147,27 +236,39 @@ class _Builder:
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
+def _feed(builder: _Builder | _FastBuilder, text: str) -> None:
+    """Run the parser's events through a builder; raises _Problem or PyYAML's errors."""
+    documents = 0
+    for event in yaml.parse(text, Loader=LOADER):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            builder.scalar(event)
+        elif kind in _ENDS:
+            builder.end()
+        elif kind is yaml.MappingStartEvent:
+            builder.start(event, {})
+        elif kind is yaml.SequenceStartEvent:
+            builder.start(event, [])
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Problem(event.start_mark, "Y006", "found a second document ('---'); a file holds exactly one mapping")
+        elif kind is yaml.AliasEvent:
+            raise _Problem(event.start_mark, "Y007", "anchors and aliases (&name, *name) are not supported; write the value out")
+
+
 def read_yaml(text: str, src_path: str, line_offset: int = 0) -> tuple[Located | None, list[Diagnostic]]:
     """Parse ``text`` as exactly one YAML mapping; return it located, or diagnostics."""
-    builder = _Builder(line_offset)
-    documents = 0
+    fast = _FastBuilder()
     try:
-        for event in yaml.parse(text, Loader=LOADER):
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                builder.scalar(event)
-            elif kind in _ENDS:
-                builder.end()
-            elif kind is yaml.MappingStartEvent:
-                builder.start(event, {})
-            elif kind is yaml.SequenceStartEvent:
-                builder.start(event, [])
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _Problem(event.start_mark, "Y006", "found a second document ('---'); a file holds exactly one mapping")
-            elif kind is yaml.AliasEvent:
-                raise _Problem(event.start_mark, "Y007", "anchors and aliases (&name, *name) are not supported; write the value out")
+        _feed(fast, text)
+        if isinstance(fast.data, dict):
+            return Located(fast.data, text, line_offset), []
+    except (_Problem, yaml.YAMLError):
+        pass
+    builder = _Builder(line_offset)
+    try:
+        _feed(builder, text)
     except _Problem as p:
         line, col = _pos(p.mark, line_offset)
         return None, [Diagnostic(src_path, line, col, p.rule, field_name(p.path), p.message)]
@@ -182,8 +283,7 @@ def read_yaml(text: str, src_path: str, line_offset: int = 0) -> tuple[Located |
         return None, [Diagnostic(src_path, line, col, "Y001", "", f"YAML syntax error: {detail} (check quotes, brackets and indentation)")]
     except yaml.YAMLError as e:  # reader errors such as control characters
         return None, [Diagnostic(src_path, 1 + line_offset, 1, "Y001", "", f"YAML could not be read: {e}")]
-    doc = builder.doc
-    if not isinstance(doc.data, dict):
-        kind = {type(None): "nothing", list: "a list"}.get(type(doc.data), "a single value")
+    if not isinstance(builder.data, dict):
+        kind = {type(None): "nothing", list: "a list"}.get(type(builder.data), "a single value")
         return None, [Diagnostic(src_path, 1 + line_offset, 1, "Y006", "", f"expected one mapping of fields (key: value), found {kind}")]
-    return doc, []
+    return Located(builder.data, positions=builder.found), []

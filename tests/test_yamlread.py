@@ -85,3 +85,23 @@ def test_one_mapping_only() -> None:
     for text in ("", "null\n", "- a\n", "just text\n", "a: 1\n---\nb: 2\n"):
         _, problems = read_yaml(text, "f.yml")
         assert problems[0].rule == "Y006", text
+
+
+def test_fast_path_reads_every_real_file_exactly_as_the_located_reader() -> None:
+    """Files are read without positions first; the data, and the positions worked out later, must match a full read."""
+    from generator.discover import discover
+    from generator.load import load_sources
+    from generator.yamlread import _Builder, _feed
+    from tests.conftest import FIXTURE, ROOT
+
+    compared = 0
+    for root in (ROOT, FIXTURE):
+        loaded, problems = load_sources(discover(root)[0])
+        assert problems == []
+        for item in loaded:
+            full = _Builder(item.doc._line_offset)
+            _feed(full, item.doc._text)
+            assert item.doc.data == full.data, item.src_path
+            assert (item.doc.positions, item.doc.key_positions, item.doc.raw, item.doc.block) == (full.found.values, full.found.keys, full.found.raw, full.found.block)
+            compared += 1
+    assert compared > 100
