@@ -6,7 +6,8 @@ Usage (from the project folder, after `make site` has created .venv):
     .venv/bin/python bench/run.py --no-browser    # skip the search timing in Chromium
 
 The corpus is the real content plus clones of the real case studies, clauses and indicators with
-new ids, so items have realistic size and shape. Each size is built twice: once by the generator's
+new ids and their prose varied (same length), so items have realistic size and shape and no cache
+can serve a clone from its original. Each size is built twice: once by the generator's
 stages (timed one by one), and once by plain MkDocs + Material on the same generated Markdown,
 so the generator's own cost shows as a share of the whole.
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import re
 import resource
 import shutil
 import string
@@ -67,8 +67,30 @@ class Stages:
         return sum(t for n, t, _ in self.rows if names is None or n in names)
 
 
-def clone(text: str, new_id: str) -> str:
-    return re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.MULTILINE)
+PROSE = ("summary", "context", "approach", "lessons", "purpose", "use_when", "avoid_when", "drafting_notes", "definition", "evidence", "pitfalls")
+
+
+def _vary(text: str, n: int) -> str:
+    """A different text of the same length, so no cache can serve a clone from its original."""
+    keep = "Legacy: " if text.startswith("Legacy: ") else ""  # legacy notes must keep their label
+    mark = f"{keep}Copy {n}: "
+    return mark + text[len(keep) : max(len(keep), len(text) - len(mark) + len(keep))]
+
+
+def clone(text: str, new_id: str, n: int) -> str:
+    """A copy of a content file with a new id and its prose varied (same lengths, so still valid)."""
+    from generator.yamlread import read_yaml
+
+    doc, problems = read_yaml(text, "clone.yml")
+    assert doc is not None and not problems, problems
+    data = dict(doc.data, id=new_id)
+    for key in PROSE:
+        value = data.get(key)
+        if isinstance(value, str):
+            data[key] = _vary(value, n)
+        elif isinstance(value, list):
+            data[key] = [_vary(v, n) if isinstance(v, str) else v for v in value]
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
 def clause_ids(count: int) -> list[str]:
@@ -95,7 +117,7 @@ def make_corpus(target: Path, cases: int, clauses: int, indicators: int) -> None
         ids = clause_ids(extra) if name is None else [name(i) for i in range(extra)]
         for i, new_id in enumerate(ids):
             source = originals[i % len(originals)].read_text(encoding="utf-8")
-            (target / folder / f"{new_id}.yml").write_text(clone(source, new_id), encoding="utf-8")
+            (target / folder / f"{new_id}.yml").write_text(clone(source, new_id, i), encoding="utf-8")
 
 
 def run_generator(project: Path, out: Path) -> tuple[Stages, Path]:

@@ -8,7 +8,10 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic
 
 MANIFEST = "published-urls.txt"
-_ID = re.compile(r'<(?:h[1-6]|span|p)\s[^>]*\bid="([^"]+)"')
+# Heading, clause-paragraph and alias anchors. Not the page title (h1): its anchor is the top of the
+# page, so a link with an old title anchor (a clause version page's title names the exact version)
+# still opens the right page at the right place.
+_ID = re.compile(r'<(?:h[2-6]|span|p)\s[^>]*\bid="([^"]+)"')
 SKIP = ("assets/", "search/", "404.html", "sitemap.xml", "tags.json")
 # Listing pages: their headings are the items listed, which come and go; each item's own page is tracked.
 LISTINGS = {"", "case-studies/", "clauses/", "indicators/", "courses/", "review/", "tags/", "themes/", "guidance/", "stages/"}
