@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -26,8 +27,10 @@ def run_all(jobs: list[Callable[[], Any]], parallel: bool = True) -> list[Any]:
     if not parallel or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [job() for job in jobs]
     _jobs = jobs
+    gc.freeze()  # as Python's documentation advises before fork: workers' collections then skip the inherited heap
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_run, range(len(jobs))))
     finally:
+        gc.unfreeze()
         _jobs = []
