@@ -84,8 +84,11 @@ def test_awkward_text_reads_back_from_both_formats() -> None:
     blocks = (Block("title", ((awkward, False),)), Block("p", ()), Block("h1", ()), Block("h2", ((" spaced ", False),)),
               Block("p", ((" lead", False), ("[Placeholder]", True), ("tab\there", False))), Block("small", (("note", False), ("[x]", True))),
               Block("bullet", (("item", False),)), Block("break", ()))
-    document = OfficeDocument("Title & more", "subject", "footer", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), blocks)
+    forged = "svkb-subject-goes-here <dc:subject>svkb-subject-goes-here</dc:subject> svkb-body-goes-here"  # the writers' own markers
+    document = OfficeDocument(f"Title & {forged}", "subject", f"footer {forged}", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), blocks)
     word = docx.Document(io.BytesIO(render_docx(document)))
+    assert (word.core_properties.title, word.core_properties.subject) == (f"Title & {forged}", "subject")
+    assert word.sections[0].footer.paragraphs[0].text == f"footer {forged}"
     texts = [p.text for p in word.paragraphs]
     assert texts[:5] == [awkward, "", "", " spaced ", " lead[Placeholder]tab\there"]
     assert [p.style.name for p in word.paragraphs[:4]] == ["Title", "Normal", "Heading 1", "Heading 2"]

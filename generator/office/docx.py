@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
+import zipfile
 from functools import lru_cache
 
 from docx import Document
@@ -11,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from generator.office.blocks import Block, OfficeDocument
-from generator.office.zipfiles import escape_text, normalise_zip, xml_safe
+from generator.office.zipfiles import escape_text, xml_safe, zip_bytes
 
 LANGUAGE = "en-GB"
 AUTHOR = "Social Value Knowledge Base"
@@ -75,19 +77,46 @@ def block_xml(item: Block) -> str:
     return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
 
 
-def render_docx(doc: OfficeDocument) -> bytes:
-    """Write the document as DOCX bytes with fixed timestamps.
+TITLE_MARKER, SUBJECT_MARKER, FOOTER_MARKER = "svkb-title-goes-here", "svkb-subject-goes-here", "svkb-footer-goes-here"
 
-    python-docx writes the package (styles, properties, footer); the body is written as text,
-    block by block, because building it element by element took most of a large build's time.
+
+@lru_cache(maxsize=8)
+def _package(created: dt.datetime) -> tuple[tuple[str, bytes, int], ...]:
+    """The parts of a DOCX package with markers where the title, subject, footer and body go.
+
+    python-docx takes about 30 ms to open its template and save a package, so it does that once
+    per build; each document is then the package with the markers replaced.
     """
     document = Document()
     _set_language(document)
-    _properties(document, doc)
+    _properties(document, OfficeDocument(TITLE_MARKER, SUBJECT_MARKER, FOOTER_MARKER, created, ()))
     document.add_paragraph(BODY_MARKER)
-    document.sections[0].footer.paragraphs[0].text = xml_safe(doc.footer)
+    document.sections[0].footer.paragraphs[0].text = FOOTER_MARKER
     buffer = io.BytesIO()
     document.save(buffer)
-    body = "".join(block_xml(item) for item in doc.blocks)
-    marker = f"<w:p><w:r><w:t>{BODY_MARKER}</w:t></w:r></w:p>"
-    return normalise_zip(buffer.getvalue(), doc.created, {"word/document.xml": lambda xml: xml.replace(marker.encode(), body.encode("utf-8"), 1)})
+    with zipfile.ZipFile(buffer) as archive:
+        return tuple((i.filename, archive.read(i.filename), i.compress_type) for i in archive.infolist())
+
+
+def _marked_run(marker: str) -> bytes:
+    return f"<w:r><w:t>{marker}</w:t></w:r>".encode()
+
+
+def render_docx(doc: OfficeDocument) -> bytes:
+    """Write the document as DOCX bytes with fixed timestamps.
+
+    The body is written as text, block by block, because building it element by element with
+    python-docx took most of a large build's time.
+    """
+    replacements = (
+        (f"<w:p>{_marked_run(BODY_MARKER).decode()}</w:p>".encode(), "".join(block_xml(item) for item in doc.blocks).encode("utf-8")),
+        (_marked_run(FOOTER_MARKER), _run_xml(doc.footer, "").encode("utf-8")),
+        (f"<dc:title>{TITLE_MARKER}</dc:title>".encode(), f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>".encode()),
+        (f"<dc:subject>{SUBJECT_MARKER}</dc:subject>".encode(), f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>".encode()),
+    )  # each marker with its tags: escaped text can never contain one, so no replacement can hit author text
+    entries = []
+    for name, data, compression in _package(doc.created):
+        for marker, value in replacements:
+            data = data.replace(marker, value, 1)
+        entries.append((name, data, compression))
+    return zip_bytes(entries, doc.created)

@@ -26,28 +26,80 @@ def prose(text: str) -> Markup:
 
 
 # Anything that could be Markdown syntax, an entity or a character the sanitiser would rewrite.
-_NOT_PLAIN = re.compile(r"[*_`\[\]<>\\#!|~\t\r\x00-\x08\x0b-\x1f\u00a0]|&(?! )|^[ ]|[ ]$|^([-+=]|\d+[.)])", re.MULTILINE)
+_NOT_PLAIN = re.compile(r"[*_`\[\]<>\\#!|~\t\r\x00-\x08\x0b-\x1f\u00a0]|&(?! )|^[ ]|[ ]{2}$|^([-+=]|\d+[.)])", re.MULTILINE)
 
 
 _BOLD = re.compile(r"\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*")  # **a lead-in**, on one line, nothing else special inside
 _INTRAWORD_UNDERSCORE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")  # s52_applies: never emphasis in Markdown
 
 
-def _plain_paragraphs(text: str) -> str | None:
-    """The HTML Markdown and the sanitiser would make of text with no Markdown in it but **bold**, or None.
+_ITEM = re.compile(r"(- |\d+\. )(.*)")
 
-    Most author prose is plain sentences; converting it directly skips the Markdown parser,
-    which was most of the rendering time of a large catalogue. Tests check that both agree.
-    """
-    text = text.strip("\n")
+
+def _inline_html(text: str) -> str | None:
+    """A line of plain text (with **bold** allowed) as HTML, or None if it holds anything else."""
     if _NOT_PLAIN.search(_INTRAWORD_UNDERSCORE.sub("", _BOLD.sub(r"\1", text))):
         return None
-    html = _BOLD.sub(r"<strong>\1</strong>", text.replace("&", "&amp;"))
-    return "\n".join(f"<p>{part}</p>" for part in re.split(r"\n{2,}", html))
+    return _BOLD.sub(r"<strong>\1</strong>", text.replace("&", "&amp;"))
+
+
+def _block_html(block: str) -> tuple[str, bool] | None:
+    """A blank-line-separated block as a paragraph or a tight list; (html, is_list) or None."""
+    items = [_ITEM.fullmatch(line) for line in block.split("\n")]
+    if all(items) and len({m.group(1)[0] == "-" for m in items if m}) == 1:
+        parts = [_inline_html(m.group(2)) for m in items if m]
+        if any(p is None for p in parts):
+            return None
+        tag = "ul" if block.startswith("-") else "ol"
+        return f"<{tag}>\n" + "".join(f"<li>{p}</li>\n" for p in parts) + f"</{tag}>", True
+    html = _inline_html(block)
+    return (f"<p>{html}</p>", False) if html is not None else None
+
+
+def _plain_paragraphs(text: str) -> str | None:
+    """The HTML Markdown and the sanitiser would make of simple prose, or None.
+
+    Simple prose is paragraphs and tight one-line-per-item lists of plain text with **bold**,
+    which is most of what authors write; converting it directly skips the Markdown parser, which
+    was most of the rendering time of a large catalogue. Tests check that both ways agree.
+    """
+    blocks = [_block_html(block) for block in re.split(r"\n{2,}", text.strip("\n"))]
+    if any(b is None for b in blocks):
+        return None
+    if any(a[1] and b[1] for a, b in zip(blocks, blocks[1:], strict=False)):  # type: ignore[index]
+        return None  # two lists in a row make a loose list in Markdown
+    return "\n".join(b[0] for b in blocks)  # type: ignore[index]
+
+
+_LIST_ITEM = re.compile(r"([-*+]|\d+[.)]) ")
+
+
+def lists_interrupt_paragraphs(text: str) -> str:
+    """Let a list start straight after a line of text, as authors expect (and CommonMark allows).
+
+    Python-Markdown needs a blank line before a list, so "six principles:" followed by "1. ..."
+    lines showed as one run-on paragraph. Like CommonMark, a numbered list interrupts a paragraph
+    only when it starts at 1, so a wrapped line that happens to begin "52. " stays text.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    in_paragraph = False
+    for line in lines:
+        item = _LIST_ITEM.match(line)
+        if in_paragraph and item and (item.group(1)[0] in "-*+" or item.group(1)[:-1] == "1"):
+            out.append("")
+            in_paragraph = False
+        elif not line.strip():
+            in_paragraph = False
+        elif not out or not out[-1].strip():
+            in_paragraph = not item and not line.startswith(" ")
+        out.append(line)
+    return "\n".join(out)
 
 
 @lru_cache(maxsize=4096)
 def _prose(text: str) -> str:
+    text = lists_interrupt_paragraphs(text)
     plain = _plain_paragraphs(text)
     if plain is not None:
         return plain
