@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -12,8 +14,17 @@ from typing import Any
 _jobs: list[Callable[[], Any]] = []
 
 
-def _run(index: int) -> Any:
-    return _jobs[index]()
+def _run(index: int) -> tuple[bool, Any]:
+    try:
+        return True, _jobs[index]()
+    except Exception:  # noqa: BLE001 - not every exception survives pickling; the parent re-runs the job to raise it
+        return False, None
+
+
+def _can_fork() -> bool:
+    """Forking is safe only on Linux and only while this process runs a single thread (the live
+    preview's server threads, for one, rule it out)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def run_all(jobs: list[Callable[[], Any]], parallel: bool = True) -> list[Any]:
@@ -21,16 +32,19 @@ def run_all(jobs: list[Callable[[], Any]], parallel: bool = True) -> list[Any]:
 
     Workers are forked, so they inherit the jobs (and the catalogue they close over) without
     copying; only results travel back. Give the largest jobs first: they are handed out in order.
+    A job that fails in a worker is run again here, so its exception is raised as it would be
+    without workers.
     """
     global _jobs
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if not parallel or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    workers = min(len(jobs), len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    if not parallel or workers < 2 or not _can_fork():
         return [job() for job in jobs]
     _jobs = jobs
     gc.freeze()  # as Python's documentation advises before fork: workers' collections then skip the inherited heap
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_run, range(len(jobs))))
+            results = list(pool.map(_run, range(len(jobs))))
     finally:
         gc.unfreeze()
         _jobs = []
+    return [value if ok else job() for job, (ok, value) in zip(jobs, results, strict=True)]

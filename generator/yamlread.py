@@ -111,7 +111,10 @@ def resolve_plain(text: str) -> Any:
     if text in _BOOL:
         return _BOOL[text]
     if _INT.fullmatch(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts (4,300): keep the text, the schema will say what is wrong
+            return text
     if _FLOAT.fullmatch(text):
         return float(text)
     return text

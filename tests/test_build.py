@@ -136,11 +136,34 @@ def test_every_schema_field_has_a_description() -> None:
 
 def test_rendering_on_every_core_gives_the_same_pages_as_one_process() -> None:
     """Large catalogues are rendered by forked workers; the pages must not depend on it."""
+    import threading
+
+    from generator.parallel import _can_fork
     from generator.render import render_pages
 
+    assert _can_fork(), f"this test must exercise forked workers; threads alive: {threading.enumerate()}"
     result = generate(Project(ROOT))
     assert result.exit_code == 0 and result.catalog is not None
     serial = render_pages(result.catalog, result.profile, 1767225600, parallel=False)
     forked = render_pages(result.catalog, result.profile, 1767225600, parallel=True)
     assert len(serial) > 200 and [p.dest_path for p in forked] == [p.dest_path for p in serial]
     assert [p.dest_path for p, q in zip(serial, forked, strict=True) if p.data() != q.data()] == []
+
+
+class _TwoArgumentError(Exception):
+    """Like the clause-template error: it takes two arguments, so it does not survive pickling."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(f"line {line}: {message}")
+
+
+def _fails() -> None:
+    raise _TwoArgumentError(3, "too long")
+
+
+def test_a_job_that_fails_in_a_worker_raises_its_own_error() -> None:
+    from generator.parallel import run_all
+
+    assert run_all([lambda: 1, lambda: 2]) == [1, 2]
+    with pytest.raises(_TwoArgumentError, match="line 3: too long"):
+        run_all([lambda: 1, _fails])

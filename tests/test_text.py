@@ -14,7 +14,8 @@ EDGES = ["a\nb", "a\n\nb", "a\n\n\nb", "\nlead", "x & y", 'He said "hi", it\'s �
          "**Lead.** Then text", "x **b** y **c** z", "foo**bar**baz", "** spaced **", "**open", "***triple***", "**a\nb**", "s52_applies here",
          "_em_", "a_b_c", "__dunder__", "**bold & more**", "**a _b_ c**", "**[link](https://example.org)**",
          "Intro:\n- a\n- b", "Intro:\n\n- a\n- b\n\nAfter.", "- a\n- b", "1. one\n2. two", "3. three\n4. four", "- a\ncontinued\n- b", "- a\n\n- b",
-         "- a\n1. b", "1. a\n\n- b", "- **Bold.** text\n- b & c", "-a\n-b", "- \n- b", "- a\n  - nested", "10. ten\n11. eleven", "1) one"]
+         "- a\n1. b", "1. a\n\n- b", "- **Bold.** text\n- b & c", "-a\n-b", "- \n- b", "- a\n  - nested", "10. ten\n11. eleven", "1) one",
+         "**a**_b_**c**", "a**_b_**c", "- **a**_b_**c**", "\u2009a", "- \u2009a", "a\n\n\u2009", "", "- a\n- ", "Steps\n1) do x\n2) do y", "a \u3000"]
 
 
 def real_prose() -> list[str]:
@@ -52,3 +53,10 @@ def test_a_list_straight_after_a_line_of_text_is_a_list() -> None:
 
 def test_a_wrapped_line_starting_with_a_number_stays_text() -> None:
     assert str(prose("Read the Act at section\n52. The rest follows.")) == "<p>Read the Act at section\n52. The rest follows.</p>"
+
+
+def test_a_numbered_list_in_a_document_keeps_its_numbers() -> None:
+    import generator.render  # noqa: F401 - the packs import the renderers first
+    from generator.packs.document import plain_text
+
+    assert plain_text("Decide:\n1. first;\n2. second.\n\nThen:\n- one\n- two") == "Decide:\n1. first;\n2. second.\nThen:\n• one\n• two"

@@ -108,15 +108,19 @@ def render_docx(doc: OfficeDocument) -> bytes:
     The body is written as text, block by block, because building it element by element with
     python-docx took most of a large build's time.
     """
-    replacements = (
-        (f"<w:p>{_marked_run(BODY_MARKER).decode()}</w:p>".encode(), "".join(block_xml(item) for item in doc.blocks).encode("utf-8")),
-        (_marked_run(FOOTER_MARKER), _run_xml(doc.footer, "").encode("utf-8")),
-        (f"<dc:title>{TITLE_MARKER}</dc:title>".encode(), f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>".encode()),
-        (f"<dc:subject>{SUBJECT_MARKER}</dc:subject>".encode(), f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>".encode()),
-    )  # each marker with its tags: escaped text can never contain one, so no replacement can hit author text
+    parts = {  # each marker is replaced only in its own part, so author text can never be taken for one
+        "word/document.xml": (f"<w:p>{_marked_run(BODY_MARKER).decode()}</w:p>".encode(), "".join(block_xml(item) for item in doc.blocks).encode()),
+        "word/footer1.xml": (_marked_run(FOOTER_MARKER), _run_xml(doc.footer, "").encode()),
+    }
+    core = ((f"<dc:title>{TITLE_MARKER}</dc:title>", f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>"),
+            (f"<dc:subject>{SUBJECT_MARKER}</dc:subject>", f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>"))
     entries = []
     for name, data, compression in _package(doc.created):
-        for marker, value in replacements:
+        if name in parts:
+            marker, value = parts[name]
             data = data.replace(marker, value, 1)
+        elif name == "docProps/core.xml":
+            for marker_text, value_text in core:
+                data = data.replace(marker_text.encode(), value_text.encode(), 1)
         entries.append((name, data, compression))
     return zip_bytes(entries, doc.created)

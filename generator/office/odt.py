@@ -62,7 +62,8 @@ STYLE_NAMES = {"title": "Title", "h1": "Heading_20_1", "h2": "Heading_20_2", "su
 
 
 def _text(text: str) -> str:
-    return escape_text(xml_safe(text))
+    """Escaped text; line breaks and tabs become ODF's own elements (a bare newline is just a space)."""
+    return escape_text(xml_safe(text)).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<text:line-break/>").replace("\t", "<text:tab/>")
 
 
 def _element(opening: str, content: str) -> str:
@@ -73,7 +74,7 @@ def _element(opening: str, content: str) -> str:
 
 @lru_cache(maxsize=65536)
 def block_xml(item: Block) -> str:
-    """One block as ODF text (cached: packs repeat the same clause blocks), as odfpy writes it."""
+    """One block as ODF text (cached: packs repeat the same clause blocks), as odfpy writes it, with line breaks kept."""
     if item.kind in {"h1", "h2"}:
         return _element(f'text:h text:outline-level="{item.kind[1]}" text:style-name="{STYLE_NAMES[item.kind]}"', _text(item.text))
     content = "• " if item.kind == "bullet" else ""

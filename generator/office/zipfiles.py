@@ -9,11 +9,17 @@ import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Characters XML 1.0 cannot hold, and those it discourages (C1 controls, non-characters), which
+# odfpy would turn into U+FFFD and Word may refuse.
+_XML_INVALID = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
 
 
 def xml_safe(text: str) -> str:
-    """Drop characters XML 1.0 cannot hold (control characters), keeping everything else."""
+    """Drop characters XML 1.0 cannot hold or discourages (control characters), keeping everything else."""
     return _XML_INVALID.sub("", text)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import count, repeat
 from typing import Any
 
 import nh3
@@ -44,11 +46,23 @@ class PackDocument:
     created: dt.datetime
 
 
+_INNERMOST_LIST = re.compile(r"<(ol|ul)>((?:(?!<[ou]l>).)*?)</\1>", re.DOTALL)
+_ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
+
+
+def _list_as_text(match: re.Match[str]) -> str:
+    marks = (f"{n}. " for n in count(1)) if match.group(1) == "ol" else repeat("• ")
+    return "\n".join(mark + item.strip() for mark, item in zip(marks, _ITEM.findall(match.group(2)), strict=False))
+
+
 def plain_text(markdown_text: str) -> str:
-    """Author Markdown reduced to plain text for documents."""
+    """Author Markdown reduced to plain text for documents; list items keep a bullet or their number."""
     import html
 
-    return html.unescape(nh3.clean(str(prose(markdown_text)), tags=set(), attributes={})).strip()
+    rendered = str(prose(markdown_text))
+    while _INNERMOST_LIST.search(rendered):
+        rendered = _INNERMOST_LIST.sub(_list_as_text, rendered)
+    return html.unescape(nh3.clean(rendered, tags=set(), attributes={})).strip()
 
 
 def _paragraphs(marked: str) -> tuple[tuple[tuple[str, bool], ...], ...]:

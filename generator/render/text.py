@@ -38,8 +38,8 @@ _ITEM = re.compile(r"(- |\d+\. )(.*)")
 
 def _inline_html(text: str) -> str | None:
     """A line of plain text (with **bold** allowed) as HTML, or None if it holds anything else."""
-    if _NOT_PLAIN.search(_INTRAWORD_UNDERSCORE.sub("", _BOLD.sub(r"\1", text))):
-        return None
+    if not text or text[0].isspace() or text[-1].isspace() or _NOT_PLAIN.search(_BOLD.sub(r"\1", _INTRAWORD_UNDERSCORE.sub("", text))):
+        return None  # (underscores first: once bold markers are gone, "**a**_b_" would look intraword)
     return _BOLD.sub(r"<strong>\1</strong>", text.replace("&", "&amp;"))
 
 
@@ -71,7 +71,7 @@ def _plain_paragraphs(text: str) -> str | None:
     return "\n".join(b[0] for b in blocks)  # type: ignore[index]
 
 
-_LIST_ITEM = re.compile(r"([-*+]|\d+[.)]) ")
+_LIST_ITEM = re.compile(r"([-*+]|\d+\.) ")  # Python-Markdown has no "1)" lists
 
 
 def lists_interrupt_paragraphs(text: str) -> str:
@@ -165,10 +165,11 @@ def plain(text: str) -> Markup:
 def teaser(text: str, limit: int = 240) -> Markup:
     """The opening of author Markdown as plain text, for index cards: whole sentences up to
     ``limit`` characters, or the first words and an ellipsis when one sentence is longer."""
-    words = _plain_text(text)
+    words = " ".join(_plain_text(text).split())
     if len(words) <= limit:
         return inline(words)
     end = words.rfind(". ", 0, limit)
     if end >= 60:
         return inline(words[: end + 1])
-    return inline(words[: words.rfind(" ", 0, limit)].rstrip(",;:") + "…")
+    cut = words.rfind(" ", 0, limit)
+    return inline(words[: cut if cut > 0 else limit].rstrip(",;:") + "…")
