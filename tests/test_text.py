@@ -15,7 +15,8 @@ EDGES = ["a\nb", "a\n\nb", "a\n\n\nb", "\nlead", "x & y", 'He said "hi", it\'s Â
          "_em_", "a_b_c", "__dunder__", "**bold & more**", "**a _b_ c**", "**[link](https://example.org)**",
          "Intro:\n- a\n- b", "Intro:\n\n- a\n- b\n\nAfter.", "- a\n- b", "1. one\n2. two", "3. three\n4. four", "- a\ncontinued\n- b", "- a\n\n- b",
          "- a\n1. b", "1. a\n\n- b", "- **Bold.** text\n- b & c", "-a\n-b", "- \n- b", "- a\n  - nested", "10. ten\n11. eleven", "1) one",
-         "**a**_b_**c**", "a**_b_**c", "- **a**_b_**c**", "\u2009a", "- \u2009a", "a\n\n\u2009", "", "- a\n- ", "Steps\n1) do x\n2) do y", "a \u3000"]
+         "**a**_b_**c**", "a**_b_**c", "- **a**_b_**c**", "\u2009a", "- \u2009a", "a\n\n\u2009", "", "- a\n- ", "Steps\n1) do x\n2) do y", "a \u3000",
+         "* a\n* b", "+ a\n+ b", "- a\n* b", "1. a\n- b", "- a\n+ b"]
 
 
 def real_prose() -> list[str]:

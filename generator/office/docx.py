@@ -98,8 +98,8 @@ def _package(created: dt.datetime) -> tuple[tuple[str, bytes, int], ...]:
         return tuple((i.filename, archive.read(i.filename), i.compress_type) for i in archive.infolist())
 
 
-def _marked_run(marker: str) -> bytes:
-    return f"<w:r><w:t>{marker}</w:t></w:r>".encode()
+def _marked_run(marker: str) -> str:
+    return f"<w:r><w:t>{marker}</w:t></w:r>"
 
 
 def render_docx(doc: OfficeDocument) -> bytes:
@@ -109,8 +109,8 @@ def render_docx(doc: OfficeDocument) -> bytes:
     python-docx took most of a large build's time.
     """
     parts = {  # each marker is replaced only in its own part, so author text can never be taken for one
-        "word/document.xml": (f"<w:p>{_marked_run(BODY_MARKER).decode()}</w:p>".encode(), "".join(block_xml(item) for item in doc.blocks).encode()),
-        "word/footer1.xml": (_marked_run(FOOTER_MARKER), _run_xml(doc.footer, "").encode()),
+        "word/document.xml": (f"<w:p>{_marked_run(BODY_MARKER)}</w:p>", "".join(block_xml(item) for item in doc.blocks)),
+        "word/footer1.xml": (_marked_run(FOOTER_MARKER), _run_xml(doc.footer, "")),
     }
     core = ((f"<dc:title>{TITLE_MARKER}</dc:title>", f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>"),
             (f"<dc:subject>{SUBJECT_MARKER}</dc:subject>", f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>"))
@@ -118,7 +118,7 @@ def render_docx(doc: OfficeDocument) -> bytes:
     for name, data, compression in _package(doc.created):
         if name in parts:
             marker, value = parts[name]
-            data = data.replace(marker, value, 1)
+            data = data.replace(marker.encode(), value.encode(), 1)
         elif name == "docProps/core.xml":
             for marker_text, value_text in core:
                 data = data.replace(marker_text.encode(), value_text.encode(), 1)

@@ -33,7 +33,7 @@ _BOLD = re.compile(r"\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*")  # **a lead-in**, on o
 _INTRAWORD_UNDERSCORE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")  # s52_applies: never emphasis in Markdown
 
 
-_ITEM = re.compile(r"(- |\d+\. )(.*)")
+_LIST_ITEM = re.compile(r"([-*+]|\d+\.) (.*)")  # a list item's marker and text; Python-Markdown has no "1)" lists
 
 
 def _inline_html(text: str) -> str | None:
@@ -45,12 +45,13 @@ def _inline_html(text: str) -> str | None:
 
 def _block_html(block: str) -> tuple[str, bool] | None:
     """A blank-line-separated block as a paragraph or a tight list; (html, is_list) or None."""
-    items = [_ITEM.fullmatch(line) for line in block.split("\n")]
-    if all(items) and len({m.group(1)[0] == "-" for m in items if m}) == 1:
+    items = [_LIST_ITEM.fullmatch(line) for line in block.split("\n")]
+    markers = {("1." if m.group(1)[0].isdigit() else m.group(1)) for m in items if m}
+    if all(items) and len(markers) == 1:  # one kind of marker: Markdown starts a new list when it changes
         parts = [_inline_html(m.group(2)) for m in items if m]
         if any(p is None for p in parts):
             return None
-        tag = "ul" if block.startswith("-") else "ol"
+        tag = "ol" if markers == {"1."} else "ul"
         return f"<{tag}>\n" + "".join(f"<li>{p}</li>\n" for p in parts) + f"</{tag}>", True
     html = _inline_html(block)
     return (f"<p>{html}</p>", False) if html is not None else None
@@ -69,9 +70,6 @@ def _plain_paragraphs(text: str) -> str | None:
     if any(a[1] and b[1] for a, b in zip(blocks, blocks[1:], strict=False)):  # type: ignore[index]
         return None  # two lists in a row make a loose list in Markdown
     return "\n".join(b[0] for b in blocks)  # type: ignore[index]
-
-
-_LIST_ITEM = re.compile(r"([-*+]|\d+\.) ")  # Python-Markdown has no "1)" lists
 
 
 def lists_interrupt_paragraphs(text: str) -> str:
