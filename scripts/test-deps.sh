@@ -4,6 +4,7 @@ set -e
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != "0" ]; then
   echo "test-deps: please install:$missing (needs root)" >&2

@@ -21,30 +21,40 @@ from generator.render.clauses import clause_text
 from tests.conftest import FIXTURE
 
 
-def test_docx_properties_headings_and_highlights(built_tiny: Path) -> None:
-    document = docx.Document(built_tiny / "site/downloads/svkb-clauses-complete.docx")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_docx_is_a4_with_page_numbers_a_contents_field_and_numbered_clauses(built_tiny: Path) -> None:
+    path = built_tiny / "site/downloads/svkb-clauses-complete.docx"
+    document = docx.Document(path)
     props = document.core_properties
     assert props.title == "Social value clause library: all clauses"
     assert props.language == "en-GB"
-    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert headings[0] == ("Title", "Social value clause library: all clauses")
-    assert headings[1] == ("Heading 1", "Contents")
-    assert ("Heading 1", "SV-TST-01: Fixture award criterion") in headings
-    assert headings[-3:] == [("Heading 1", "Drafting notes (remove before issuing)"), ("Heading 2", "SV-TST-01: Fixture award criterion"), ("Heading 2", "SV-TST-02: Fixture light criterion")]
-    levels = [int(name.split()[-1]) for name, _ in headings[1:]]
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), "a heading level is skipped"
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm), round(section.left_margin.mm)) == (210, 297, 25)
+    styled = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title", "Contents"))]
+    assert styled[0] == ("Title", "Social value clause library: all clauses")
+    assert ("Heading 1", "How to use this pack") in styled and ("Contents Heading", "Contents") in styled
+    assert [t for s, t in styled if s == "Heading 1"] == ["How to use this pack", "1. Fixture award criterion", "2. Fixture light criterion"]
+    package = zipfile.ZipFile(path)
+    body = package.read("word/document.xml").decode()
+    assert 'TOC \\o "1-1"' in body and 'w:anchor="svkb1"' in body and 'w:name="svkb1"' in body
+    assert "pageBreakBefore" in body and 'w:type="page"' not in body  # headings start pages; no break paragraphs to leave blank pages
+    assert 'w:instr=" PAGE "' in package.read("word/footer1.xml").decode()
     highlighted = [r.text for p in document.paragraphs for r in p.runs if r.font.highlight_color is not None]
     assert "[Name of contracting authority]" in highlighted
-    body = "\n".join(p.text for p in document.paragraphs)
-    assert "SV-TST-01, version 1.1.0, Social Value Knowledge Base" in body
-    lang = document.styles.element.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang")
-    assert lang.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "en-GB"
+    guidance = [p.text for p in document.paragraphs if p.style.name == "Guidance"]
+    assert guidance[0].startswith("Guidance (delete before issuing): SV-TST-01, version 1.1.0.")
+    assert any(g.startswith("Drafting note:") for g in guidance) and any(g.startswith("Legal basis:") for g in guidance)
+    lang = document.styles.element.find(f".//{W}lang")
+    assert lang.get(f"{W}val") == "en-GB"
 
 
-def test_odt_properties_and_placeholders(built_tiny: Path) -> None:
+def test_odt_is_a4_with_an_index_and_the_same_styles(built_tiny: Path) -> None:
     from odf import text as odftext
 
-    document = opendocument.load(str(built_tiny / "site/downloads/svkb-clauses-complete.odt"))
+    path = built_tiny / "site/downloads/svkb-clauses-complete.odt"
+    document = opendocument.load(str(path))
     levels = [int(h.getAttribute("outlinelevel")) for h in document.getElementsByType(odftext.H)]
     assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), "ODT heading levels skip"
     meta = {(n.qname[1]): str(n) for n in document.meta.childNodes if n.qname[0] == DCNS}
@@ -52,7 +62,14 @@ def test_odt_properties_and_placeholders(built_tiny: Path) -> None:
     assert meta["language"] == "en-GB"
     xml = document.xml().decode("utf-8")
     assert 'text:style-name="Placeholder">[Name of contracting authority]</text:span>' in xml
-    assert "Drafting notes (remove before issuing)" in xml
+    assert "<text:table-of-content " in xml and 'xlink:href="#svkb1"' in xml
+    assert 'text:style-name="Guidance"' in xml
+    styles = zipfile.ZipFile(path).read("styles.xml").decode()
+    assert 'fo:page-width="210mm"' in styles and 'fo:page-height="297mm"' in styles and "<text:page-number" in styles
+    from generator.office.look import LOOKS
+
+    for look in LOOKS.values():  # every style the DOCX has, by the same name
+        assert f'style:display-name="{look.name}"' in styles or f'style:name="{look.name}"' in styles, look.name
 
 
 def test_hostile_values_are_inert_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,14 +98,14 @@ def test_awkward_text_reads_back_from_both_formats() -> None:
     from generator.office.odt import render_odt
 
     awkward = 'A & B <c> "d" é — “e”'
-    blocks = (Block("title", ((awkward, False),)), Block("p", ()), Block("h1", ()), Block("h2", ((" spaced ", False),)),
-              Block("p", ((" lead", False), ("[Placeholder]", True), ("tab\there", False))), Block("small", (("note", False), ("[x]", True))),
-              Block("bullet", (("item", False),)), Block("break", ()))
+    blocks = (Block("title", ((awkward, ""),)), Block("p", ()), Block("h1", ()), Block("h2", ((" spaced ", ""),)),
+              Block("p", ((" lead", ""), ("[Placeholder]", "placeholder"), ("tab\there", ""))), Block("small", (("note", ""), ("[x]", "placeholder"))),
+              Block("bullet", (("item", ""),)))
     forged = "svkb-subject-goes-here <dc:subject>svkb-subject-goes-here</dc:subject> svkb-body-goes-here"  # the writers' own markers
     document = OfficeDocument(f"Title & {forged}", "subject", f"footer {forged}", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), blocks)
     word = docx.Document(io.BytesIO(render_docx(document)))
     assert (word.core_properties.title, word.core_properties.subject) == (f"Title & {forged}", "subject")
-    assert word.sections[0].footer.paragraphs[0].text == f"footer {forged}"
+    assert word.sections[0].footer.paragraphs[0].text.startswith(f"footer {forged} · Page ")
     texts = [p.text for p in word.paragraphs]
     assert texts[:5] == [awkward, "", "", " spaced ", " lead[Placeholder]tab\there"]
     assert [p.style.name for p in word.paragraphs[:4]] == ["Title", "Normal", "Heading 1", "Heading 2"]
@@ -96,7 +113,7 @@ def test_awkward_text_reads_back_from_both_formats() -> None:
     assert highlighted == ["[Placeholder]", "[x]"]
     odt = opendocument.load(io.BytesIO(render_odt(document)))
     paragraphs = [teletype.extractText(p) for p in odt.text.childNodes]
-    assert paragraphs[0] == awkward and paragraphs[4] == " lead[Placeholder]tab\there" and paragraphs[6] == "• item"
+    assert paragraphs[0] == awkward and paragraphs[4] == " lead[Placeholder]tab\there" and paragraphs[6] == "•\titem"
     assert [teletype.extractText(s) for s in odt.getElementsByType(odftext.Span)] == ["[Placeholder]", "[x]"]
 
 
@@ -131,8 +148,19 @@ def convert_to_text(files: list[Path], out: Path, profile_dir: Path) -> None:
     convert(files, out, profile_dir, "txt:Text (encoded):UTF8")
 
 
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page of a PDF (poppler's pdftotext)."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True, timeout=120).stdout
+    return out.split("\f")[: -1 if out.endswith("\f") else None]
+
+
+def page_sizes(pdf: Path) -> set[str]:
+    info = subprocess.run(["pdfinfo", "-l", "999", str(pdf)], check=True, capture_output=True, text=True, timeout=120).stdout
+    return {line.split(":", 1)[1].split("pts")[0].strip() for line in info.splitlines() if line.startswith("Page") and "size" in line}
+
+
 @pytest.mark.parametrize("fmt", ["docx", "odt"])
-def test_every_real_pack_opens_in_libreoffice(built_real: Path, tmp_path: Path, fmt: str) -> None:
+def test_every_real_pack_opens_in_libreoffice_as_a4_with_no_blank_or_stub_pages(built_real: Path, tmp_path: Path, fmt: str) -> None:
     packs = sorted((built_real / "site/downloads").glob(f"*.{fmt}"))
     assert len(packs) >= 17  # the complete library, 8 themes and 8 stages
     convert_to_text(packs, tmp_path / "txt", tmp_path / "lo-profile")
@@ -140,12 +168,19 @@ def test_every_real_pack_opens_in_libreoffice(built_real: Path, tmp_path: Path, 
     for pack in packs:
         text = (tmp_path / "txt" / f"{pack.stem}.txt").read_text(encoding="utf-8-sig")
         assert text.startswith("Social value clause"), pack.name
-        assert "Drafting notes (remove before issuing)" in text, pack.name
+        assert "How to use this pack" in text and "Guidance (delete before issuing)" in text, pack.name
+        pdf = tmp_path / "txt" / "pdf" / f"{pack.stem}.pdf"
+        assert page_sizes(pdf) == {"595.304 x 841.89"}, pack.name  # A4
+        pages = pdf_pages(pdf)
+        for number, page in enumerate(pages[:-1], start=1):
+            lines = [line for line in page.splitlines() if line.strip() and " · Page " not in line]
+            assert len(lines) >= 3, f"{pack.name}: page {number} of {len(pages)} is blank or holds only {len(lines)} line(s)"
     complete = (tmp_path / "txt" / "svkb-clauses-complete.txt").read_text(encoding="utf-8-sig")
     flat = " ".join(complete.split())
     for clause in catalog.clauses:
-        assert f"{clause.id}: {clause.title}" in complete
-        assert " ".join(clause_text(clause, {}).split())[:80] in flat, clause.id
+        if clause.status in {"current", "under-review"}:
+            assert f". {clause.title}" in complete, clause.id
+            assert " ".join(clause_text(clause, {}).split())[:80] in flat, clause.id
 
 
 def test_every_module_has_handouts_that_libreoffice_opens(built_real: Path, tmp_path: Path) -> None:

@@ -9,15 +9,17 @@ import zipfile
 from functools import lru_cache
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
 
 from generator.office.blocks import Block, OfficeDocument
+from generator.office.look import FONT, GUIDANCE_RULE, LINE_SPACING, LOOKS, MARGIN_MM, OPTION_FILL, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, Look, look_of, style_id
 from generator.office.zipfiles import escape_text, xml_safe, zip_bytes
 
 LANGUAGE = "en-GB"
 AUTHOR = "Social Value Knowledge Base"
-STYLE_IDS = {"title": "Title", "subtitle": "Subtitle", "h1": "Heading1", "h2": "Heading2", "bullet": "ListBullet", "p": "", "small": ""}
 
 
 def _set_language(document: Document) -> None:
@@ -30,6 +32,54 @@ def _set_language(document: Document) -> None:
     for attr in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attr), LANGUAGE)
     rpr.append(lang)
+
+
+def _page_setup(document: Document) -> None:
+    """A4 with UK margins (python-docx's template is US Letter)."""
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
+
+
+_PPR_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                     "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                     "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr")
+
+
+def _apply_look(document: Document, look: Look) -> None:
+    """Create or restyle a paragraph style so that it matches the shared look."""
+    try:
+        style = document.styles[look.name]
+    except KeyError:
+        style = document.styles.add_style(look.name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+    font = style.font
+    font.name, font.size, font.bold, font.italic = FONT, Pt(look.size), look.bold, look.italic
+    font.color.rgb = RGBColor.from_string(look.colour)
+    paragraph = style.paragraph_format
+    paragraph.space_before, paragraph.space_after, paragraph.keep_with_next = Pt(look.before), Pt(look.after), look.keep_next
+    paragraph.widow_control = True
+    paragraph.line_spacing = LINE_SPACING
+    paragraph.left_indent = Mm(look.indent_mm) if look.indent_mm else None
+    paragraph.first_line_indent = Mm(-look.hanging_mm) if look.hanging_mm else None
+    for element in style.element.iter():  # theme fonts and colours would override the ones set here
+        for attribute in [a for a in element.attrib if a.endswith(("Theme", "themeColor", "themeShade", "themeTint"))]:
+            del element.attrib[attribute]
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:pBdr")) + ppr.findall(qn("w:shd")):
+        ppr.remove(old)
+    if look.rule:
+        border = OxmlElement("w:pBdr")
+        left = OxmlElement("w:left")
+        for key, value in (("w:val", "single"), ("w:sz", "18"), ("w:space", "6"), ("w:color", GUIDANCE_RULE)):
+            left.set(qn(key), value)
+        border.append(left)
+        ppr.insert_element_before(border, *_PPR_AFTER_BORDER)
+    if look.fill:
+        shading = OxmlElement("w:shd")
+        for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", look.fill)):
+            shading.set(qn(key), value)
+        ppr.insert_element_before(shading, *_PPR_AFTER_BORDER[1:])
 
 
 def _properties(document: Document, doc: OfficeDocument) -> None:
@@ -47,6 +97,12 @@ def _properties(document: Document, doc: OfficeDocument) -> None:
 
 BODY_MARKER = "svkb-body-goes-here"
 _PIECES = re.compile(r"(\t|\r|\n)")
+_RUN_PROPERTIES = {
+    "": "",
+    "placeholder": '<w:b/><w:highlight w:val="yellow"/>',
+    "option": f'<w:b/><w:shd w:val="clear" w:color="auto" w:fill="{OPTION_FILL}"/>',
+    "strong": "<w:b/>",
+}
 
 
 def _run_xml(text: str, properties: str) -> str:
@@ -67,14 +123,39 @@ def _run_xml(text: str, properties: str) -> str:
 @lru_cache(maxsize=65536)
 def block_xml(item: Block) -> str:
     """One block as a WordprocessingML paragraph (cached: packs repeat the same clause blocks)."""
-    if item.kind == "break":
-        return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-    style = STYLE_IDS[item.kind]
-    inner = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    for piece, is_placeholder in item.runs:
-        properties = ("<w:b/>" if is_placeholder else "") + ('<w:i/><w:sz w:val="16"/>' if item.kind == "small" else "") + ('<w:highlight w:val="yellow"/>' if is_placeholder else "")
-        inner += _run_xml(piece, properties)
-    return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
+    properties = f'<w:pStyle w:val="{style_id(look_of(item.kind, item.level))}"/>' + ("<w:pageBreakBefore/>" if item.new_page else "")
+    inner = f"<w:pPr>{properties}</w:pPr>"
+    if item.kind == "item":
+        inner += _run_xml(f"{item.marker}\t", "")
+    elif item.kind == "bullet":
+        inner += _run_xml("•\t", "")
+    runs = "".join(_run_xml(piece, _RUN_PROPERTIES[style]) for piece, style in item.runs)
+    if item.anchor:
+        number = item.anchor.removeprefix("svkb")
+        runs = f'<w:bookmarkStart w:id="{number}" w:name="{item.anchor}"/>{runs}<w:bookmarkEnd w:id="{number}"/>'
+    return f"<w:p>{inner}{runs}</w:p>"
+
+
+def _contents_xml(doc: OfficeDocument) -> str:
+    """A Word TOC field over the h1 headings, with their entries already written (Word adds page numbers when it updates the field)."""
+    style = f'<w:pPr><w:pStyle w:val="{style_id(look_of("toc"))}"/></w:pPr>'
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    entries = [f'<w:hyperlink w:anchor="{h.anchor}" w:history="1">{_run_xml(h.text, "")}</w:hyperlink>' for h in doc.contents()]
+    if not entries:
+        return ""
+    paragraphs = [f"<w:p>{style}{begin if i == 0 else ''}{entry}</w:p>" for i, entry in enumerate(entries)]
+    return "".join(paragraphs) + f'<w:p>{style}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+
+
+def _body_xml(doc: OfficeDocument) -> str:
+    return "".join(_contents_xml(doc) if item.kind == "toc" else block_xml(item) for item in doc.blocks)
+
+
+def _footer_xml(text: str) -> str:
+    """The footer line with the page number and the number of pages."""
+    fields = '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    total = '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    return _run_xml(f"{text} · Page ", "") + fields + _run_xml(" of ", "") + total
 
 
 TITLE_MARKER, SUBJECT_MARKER, FOOTER_MARKER = "svkb-title-goes-here", "svkb-subject-goes-here", "svkb-footer-goes-here"
@@ -89,6 +170,9 @@ def _package(created: dt.datetime) -> tuple[tuple[str, bytes, int], ...]:
     """
     document = Document()
     _set_language(document)
+    _page_setup(document)
+    for look in LOOKS.values():
+        _apply_look(document, look)
     _properties(document, OfficeDocument(TITLE_MARKER, SUBJECT_MARKER, FOOTER_MARKER, created, ()))
     document.add_paragraph(BODY_MARKER)
     document.sections[0].footer.paragraphs[0].text = FOOTER_MARKER
@@ -109,8 +193,9 @@ def render_docx(doc: OfficeDocument) -> bytes:
     python-docx took most of a large build's time.
     """
     parts = {  # each marker is replaced only in its own part, so author text can never be taken for one
-        "word/document.xml": (f"<w:p>{_marked_run(BODY_MARKER)}</w:p>", "".join(block_xml(item) for item in doc.blocks)),
-        "word/footer1.xml": (_marked_run(FOOTER_MARKER), _run_xml(doc.footer, "")),
+        "word/document.xml": (f"<w:p>{_marked_run(BODY_MARKER)}</w:p>", _body_xml(doc)),
+        "word/footer1.xml": (_marked_run(FOOTER_MARKER), _footer_xml(doc.footer)),
+        "word/settings.xml": ("<w:compat>", '<w:updateFields w:val="true"/><w:compat>'),
     }
     core = ((f"<dc:title>{TITLE_MARKER}</dc:title>", f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>"),
             (f"<dc:subject>{SUBJECT_MARKER}</dc:subject>", f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>"))

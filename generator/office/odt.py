@@ -8,43 +8,67 @@ from functools import lru_cache
 from odf import dc, meta
 from odf.element import Element
 from odf.opendocument import OpenDocumentText
-from odf.style import DefaultStyle, ParagraphProperties, Style, TextProperties
+from odf.style import DefaultStyle, FontFace, Footer, FooterStyle, HeaderFooterProperties, MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties, Style, TextProperties
 from odf.text import P
 
 from generator.office.blocks import Block, OfficeDocument
+from generator.office.look import FONT, GUIDANCE_RULE, LINE_SPACING, LOOKS, MARGIN_MM, OPTION_FILL, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, PLACEHOLDER_FILL, Look, look_of, odf_name
 from generator.office.zipfiles import escape_text, normalise_zip, xml_safe
 
 AUTHOR = "Social Value Knowledge Base"
 
 
-def _styles(document: OpenDocumentText) -> dict[str, Style]:
+def _paragraph_style(look: Look, break_before: bool = False) -> Style:
+    """A paragraph style with the shared look (a copy that starts a new page when asked)."""
+    name = look.name + (" New Page" if break_before else "")
+    outline = {"Heading 1": "1", "Heading 2": "2"}.get(look.name)
+    style = Style(name=name, family="paragraph", **({"defaultoutlinelevel": outline} if outline else {}))
+    text = {"fontname": FONT, "fontsize": f"{look.size:g}pt", "color": f"#{look.colour}"}
+    text.update({"fontweight": "bold"} if look.bold else {})
+    text.update({"fontstyle": "italic"} if look.italic else {})
+    paragraph = {"margintop": f"{look.before:g}pt", "marginbottom": f"{look.after:g}pt", "orphans": "2", "widows": "2", "lineheight": f"{LINE_SPACING:.0%}"}
+    paragraph.update({"keepwithnext": "always"} if look.keep_next else {})
+    paragraph.update({"marginleft": f"{look.indent_mm:g}mm"} if look.indent_mm else {})
+    paragraph.update({"textindent": f"-{look.hanging_mm:g}mm"} if look.hanging_mm else {})
+    paragraph.update({"backgroundcolor": f"#{look.fill}"} if look.fill else {})
+    paragraph.update({"borderleft": f"1.5pt solid #{GUIDANCE_RULE}", "paddingleft": "2mm"} if look.rule else {})
+    paragraph.update({"breakbefore": "page"} if break_before else {})
+    style.addElement(ParagraphProperties(**paragraph))
+    style.addElement(TextProperties(**text))
+    return style
+
+
+def _styles(document: OpenDocumentText, footer: str) -> None:
+    document.fontfacedecls.addElement(FontFace(name=FONT, fontfamily=FONT, fontfamilygeneric="swiss", fontpitch="variable"))
     default = DefaultStyle(family="paragraph")
-    default.addElement(TextProperties(language="en", country="GB", fontsize="11pt"))
-    default.addElement(ParagraphProperties(marginbottom="0.08in"))
+    default.addElement(TextProperties(language="en", country="GB", fontsize="11pt", fontname=FONT))
     document.styles.addElement(default)
-    made = {
-        "title": Style(name="Title", family="paragraph"),
-        "h1": Style(name="Heading 1", family="paragraph", defaultoutlinelevel="1"),
-        "h2": Style(name="Heading 2", family="paragraph", defaultoutlinelevel="2"),
-        "subtitle": Style(name="Subtitle", family="paragraph"),
-        "small": Style(name="Clause footer", family="paragraph"),
-        "bullet": Style(name="Bullet", family="paragraph"),
-        "break": Style(name="Page break", family="paragraph"),
-        "placeholder": Style(name="Placeholder", family="text"),
-    }
-    made["title"].addElement(TextProperties(fontsize="24pt", fontweight="bold"))
-    made["h1"].addElement(TextProperties(fontsize="16pt", fontweight="bold"))
-    made["h1"].addElement(ParagraphProperties(margintop="0.2in", marginbottom="0.1in"))
-    made["h2"].addElement(TextProperties(fontsize="13pt", fontweight="bold"))
-    made["h2"].addElement(ParagraphProperties(margintop="0.15in", marginbottom="0.05in"))
-    made["subtitle"].addElement(TextProperties(fontsize="13pt", fontstyle="italic"))
-    made["small"].addElement(TextProperties(fontsize="8pt", fontstyle="italic"))
-    made["bullet"].addElement(ParagraphProperties(marginleft="0.25in"))
-    made["break"].addElement(ParagraphProperties(breakafter="page"))
-    made["placeholder"].addElement(TextProperties(backgroundcolor="#ffff00", fontweight="bold"))
-    for style in made.values():
-        document.styles.addElement(style)
-    return made
+    for look in LOOKS.values():
+        document.styles.addElement(_paragraph_style(look))
+    for kind in ("h1", "contents-title"):
+        document.styles.addElement(_paragraph_style(look_of(kind), break_before=True))
+    for name, fill in (("Placeholder", PLACEHOLDER_FILL), ("Option", OPTION_FILL), ("Strong", "")):
+        span = Style(name=name, family="text")
+        span.addElement(TextProperties(fontweight="bold", **({"backgroundcolor": f"#{fill}"} if fill else {})))
+        document.styles.addElement(span)
+    _page(document, footer)
+
+
+def _page(document: OpenDocumentText, footer: str) -> None:
+    """A4 with UK margins, and a footer with the document's line and the page number."""
+    layout = PageLayout(name="A4")
+    layout.addElement(PageLayoutProperties(pagewidth=f"{PAGE_WIDTH_MM}mm", pageheight=f"{PAGE_HEIGHT_MM}mm", printorientation="portrait",
+                                           margintop=f"{MARGIN_MM}mm", marginbottom=f"{MARGIN_MM / 2}mm", marginleft=f"{MARGIN_MM}mm", marginright=f"{MARGIN_MM}mm"))
+    footer_style = FooterStyle()  # the footer sits in the lower half of the bottom margin, as in Word
+    footer_style.addElement(HeaderFooterProperties(minheight="5mm", margintop=f"{MARGIN_MM / 2 - 5:g}mm"))
+    layout.addElement(footer_style)
+    document.automaticstyles.addElement(layout)
+    master = MasterPage(name="Standard", pagelayoutname=layout)
+    foot = Footer()
+    line = P(text=FOOTER_MARKER)
+    foot.addElement(line)
+    master.addElement(foot)
+    document.masterstyles.addElement(master)
 
 
 def _meta(document: OpenDocumentText, doc: OfficeDocument) -> None:
@@ -58,7 +82,8 @@ def _meta(document: OpenDocumentText, doc: OfficeDocument) -> None:
 
 
 BODY_MARKER = "svkb-body-goes-here"
-STYLE_NAMES = {"title": "Title", "h1": "Heading_20_1", "h2": "Heading_20_2", "subtitle": "Subtitle", "small": "Clause_20_footer", "bullet": "Bullet", "break": "Page_20_break"}
+FOOTER_MARKER = "svkb-footer-goes-here"
+SPAN_STYLES = {"placeholder": "Placeholder", "option": "Option", "strong": "Strong"}
 
 
 def _text(text: str) -> str:
@@ -75,12 +100,38 @@ def _element(opening: str, content: str) -> str:
 @lru_cache(maxsize=65536)
 def block_xml(item: Block) -> str:
     """One block as ODF text (cached: packs repeat the same clause blocks), as odfpy writes it, with line breaks kept."""
+    look = look_of(item.kind, item.level)
+    style = odf_name(look) + ("_20_New_20_Page" if item.new_page else "")
+    content = _text(f"{item.marker}\t") if item.kind == "item" else (_text("•\t") if item.kind == "bullet" else "")
+    for piece, span in item.runs:
+        content += _element(f'text:span text:style-name="{SPAN_STYLES[span]}"', _text(piece)) if span else _text(piece)
+    if item.anchor:
+        content = f'<text:bookmark text:name="{item.anchor}"/>' + content
     if item.kind in {"h1", "h2"}:
-        return _element(f'text:h text:outline-level="{item.kind[1]}" text:style-name="{STYLE_NAMES[item.kind]}"', _text(item.text))
-    content = "• " if item.kind == "bullet" else ""
-    for piece, is_placeholder in item.runs:
-        content += _element('text:span text:style-name="Placeholder"', _text(piece)) if is_placeholder else _text(piece)
-    return _element(f'text:p text:style-name="{STYLE_NAMES[item.kind]}"' if item.kind in STYLE_NAMES else "text:p", content)
+        return _element(f'text:h text:outline-level="{item.kind[1]}" text:style-name="{style}"', content)
+    return _element(f'text:p text:style-name="{style}"', content)
+
+
+def _contents_xml(doc: OfficeDocument) -> str:
+    """An ODF table of contents over the h1 headings, with its entries already written."""
+    entries = doc.contents()
+    if not entries:
+        return ""
+    style = odf_name(look_of("toc"))
+    template = (f'<text:table-of-content-entry-template text:outline-level="1" text:style-name="{style}"><text:index-entry-link-start/>'
+                '<text:index-entry-text/><text:index-entry-tab-stop style:type="right" style:leader-char="."/><text:index-entry-page-number/>'
+                "<text:index-entry-link-end/></text:table-of-content-entry-template>")
+    body = "".join(f'<text:p text:style-name="{style}"><text:a xlink:type="simple" xlink:href="#{h.anchor}">{_text(h.text)}</text:a></text:p>' for h in entries)
+    return (f'<text:table-of-content text:protected="true" text:name="Contents"><text:table-of-content-source text:outline-level="1">'
+            f"<text:index-title-template/>{template}</text:table-of-content-source><text:index-body>{body}</text:index-body></text:table-of-content>")
+
+
+XLINK = b'xmlns:xlink="http://www.w3.org/1999/xlink"'
+
+
+def _declare_xlink(xml: bytes) -> bytes:
+    """Contents links use xlink; odfpy declares only the namespaces of elements it wrote itself."""
+    return xml if XLINK in xml else xml.replace(b"<office:document-content ", b"<office:document-content " + XLINK + b" ", 1)
 
 
 def render_odt(doc: OfficeDocument) -> bytes:
@@ -93,11 +144,16 @@ def render_odt(doc: OfficeDocument) -> bytes:
     # the xmlns declarations of one file depend on the files written before it; start afresh.
     Element.namespaces.clear()
     document = OpenDocumentText()
-    _styles(document)
+    _styles(document, doc.footer)
     _meta(document, doc)
     document.text.addElement(P(text=BODY_MARKER))
     buffer = io.BytesIO()
     document.write(buffer)
-    body = "".join(block_xml(item) for item in doc.blocks)
+    body = "".join(_contents_xml(doc) if item.kind == "toc" else block_xml(item) for item in doc.blocks)
     marker = f"<text:p>{BODY_MARKER}</text:p>"
-    return normalise_zip(buffer.getvalue(), doc.created, {"content.xml": lambda xml: xml.replace(marker.encode(), body.encode("utf-8"), 1)})
+    footer = f"<text:p>{FOOTER_MARKER}</text:p>"
+    page = f'<text:p>{_text(doc.footer)} · Page <text:page-number text:select-page="current">1</text:page-number> of <text:page-count>1</text:page-count></text:p>'
+    return normalise_zip(buffer.getvalue(), doc.created, {
+        "content.xml": lambda xml: _declare_xlink(xml.replace(marker.encode(), body.encode("utf-8"), 1)),
+        "styles.xml": lambda xml: xml.replace(footer.encode(), page.encode("utf-8"), 1),
+    })

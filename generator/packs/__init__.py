@@ -32,9 +32,16 @@ def _current(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
     return tuple(c for c in clauses if c.status in {"current", "under-review"})
 
 
+def tender_order(catalog: Catalog, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """Clauses in the order a tender uses them: by commissioning stage; within a stage, clauses that
+    span more themes first (they frame the narrower ones, as a weighting statement frames its questions), then by id."""
+    stages = {term.id: index for index, term in enumerate(catalog.taxonomy.terms("stages"))}
+    return tuple(sorted(clauses, key=lambda c: (stages.get(c.stage, len(stages)), -len(c.themes), c.id)))
+
+
 def all_packs(catalog: Catalog) -> list[Pack]:
     """The complete library, one pack per theme and one per stage (each only if not empty)."""
-    clauses = _current(catalog.clauses)
+    clauses = tender_order(catalog, _current(catalog.clauses))
     packs = [Pack("complete", "Social value clause library: all clauses", "Every current clause in the library.", clauses)]
     for term in catalog.taxonomy.terms("themes"):
         chosen = tuple(c for c in clauses if term.id in c.themes)
@@ -76,7 +83,8 @@ def build_packs(catalog: Catalog, profile: Any, epoch: int) -> list[Any]:
     when = build_date(epoch)
     packs = all_packs(catalog)
     sections: dict[str, Any] = {}
-    documents = [pack_document(pack, profile.values, when, profile.edition, sections) for pack in packs]
+    title_of = {c.id: c.title for c in catalog.clauses}
+    documents = [pack_document(pack, profile.values, when, catalog.taxonomy, profile.edition, sections, title_of) for pack in packs]
     pages: list[Page] = []
     for pack, document, (docx, odt) in zip(packs, documents, _render_documents(documents), strict=True):
         files = pack_files(pack)

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
+from generator.clausedoc import copy_text, document_for
 from generator.model import Catalog
 from generator.office.zipfiles import zip_bytes
 from generator.render.pages import Page
@@ -17,14 +18,12 @@ from generator.render.pages import Page
 
 def manifest(catalog: Catalog, profile: Mapping[str, Any], files: list[Page], when: dt.datetime) -> dict[str, Any]:
     """Describe the bundle: every clause's id, version and SHA-256 of its text, and every file's hash."""
-    from generator.render.clauses import clause_text
-
     return {
         "name": "Social Value Knowledge Base clause library",
         "built": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "clauses": [
             {"id": c.id, "version": c.version, "status": c.status, "title": c.title,
-             "sha256": hashlib.sha256(clause_text(c, profile).encode("utf-8")).hexdigest()}
+             "sha256": hashlib.sha256(copy_text(document_for(c.body, c.variables, profile)).encode("utf-8")).hexdigest()}
             for c in catalog.clauses
         ],
         "files": [{"path": PurePosixPath(p.dest_path).name, "sha256": hashlib.sha256(p.data()).hexdigest()} for p in files],

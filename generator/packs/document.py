@@ -11,39 +11,41 @@ from typing import Any
 
 import nh3
 
-from generator.clausetext import split_marks
-from generator.model import Clause
+from generator.clausedoc import ClauseBlock, ClauseDocument, document_for
+from generator.model import Clause, Taxonomy
 from generator.office.blocks import Block, OfficeDocument, block
 from generator.packs import Pack
 from generator.render.text import prose
 
 SITE_NAME = "Social Value Knowledge Base"
-NOTES_HEADING = "Drafting notes (remove before issuing)"
+GUIDANCE_STYLE = "Guidance"
 
 
 @dataclass(frozen=True)
 class ClauseSection:
-    """What a pack shows for one clause."""
+    """What a pack shows for one clause: its text as blocks, then its guidance."""
 
     id: str
     version: str
     title: str
-    purpose: str
-    paragraphs: tuple[tuple[tuple[str, bool], ...], ...]
-    footer: str
-    notes: tuple[str, ...]
+    doc: ClauseDocument
+    guidance: tuple[tuple[str, str], ...]  # (label, text), each one paragraph of guidance
 
 
 @dataclass(frozen=True)
 class PackDocument:
-    """A pack ready to write: title page, contents, clauses, removable drafting notes."""
+    """A pack ready to write: title page, how to use it, contents, numbered clauses with their guidance."""
 
     title: str
     subtitle: str
-    intro: str
+    description: str
+    how_to: tuple[str, ...]
     date: str
     sections: tuple[ClauseSection, ...]
     created: dt.datetime
+
+    def heading(self, number: int, section: ClauseSection) -> str:
+        return f"{number}. {section.title}"
 
 
 _INNERMOST_LIST = re.compile(r"<(ol|ul)>((?:(?!<[ou]l>).)*?)</\1>", re.DOTALL)
@@ -65,56 +67,89 @@ def plain_text(markdown_text: str) -> str:
     return html.unescape(nh3.clean(rendered, tags=set(), attributes={})).strip()
 
 
-def _paragraphs(marked: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
-    blocks = [b.strip("\n") for b in marked.split("\n\n") if b.strip()]
-    return tuple(tuple((piece.replace("\n", " "), flag) for piece, flag in split_marks(block)) for block in blocks)
+def _variable_note(variable: Any) -> str:
+    parts = [variable.description.strip()]
+    if variable.choices:
+        parts.append("One of: " + "; ".join(f"“{c}”" for c in variable.choices) + ".")
+    if variable.minimum is not None or variable.maximum is not None:
+        high = variable.maximum if variable.maximum is not None else (100 if variable.type == "percentage" else "any")
+        parts.append(f"Between {variable.minimum if variable.minimum is not None else 0:g} and {high if isinstance(high, str) else format(high, 'g')}.")
+    return " ".join(p for p in parts if p) + f" ({variable.type})"
 
 
-def clause_section(clause: Clause, profile: Mapping[str, Any]) -> ClauseSection:
+def clause_guidance(clause: Clause, taxonomy: Taxonomy, title_of: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """Everything a procurer needs beside the clause text, in reading order."""
+    guidance = [("Guidance (delete before issuing)", f"{clause.id}, version {clause.version}. {taxonomy.label('stages', clause.stage)}; {taxonomy.label('clause_types', clause.type)}. From the {SITE_NAME}.")]
+    guidance += [("What this clause does", plain_text(clause.purpose)), ("When to use it", plain_text(clause.use_when)), ("When not to use it", plain_text(clause.avoid_when))]
+    guidance += [(f"Variable [{v.label}]", _variable_note(v)) for v in clause.variables]
+    if clause.scoring:
+        guidance.append(("Model question and scoring bands (publish with the tender documents)", plain_text(clause.scoring.question)))
+        guidance += [(f"Score {band.score}", plain_text(band.descriptor)) for band in clause.scoring.bands]
+    for basis in clause.legal_basis:
+        source = clause.source(basis.source)
+        guidance.append((f"Legal basis: {source.title}", f"{plain_text(basis.note)} {source.url}"))
+    p = clause.proportionality
+    guidance.append(("Small suppliers and VCSEs", f"Burden: {p.sme_burden}. {plain_text(p.sme_note)}"))
+    if p.lighter_alternative and p.lighter_alternative in title_of:
+        guidance.append(("Lighter alternative", f"{p.lighter_alternative}: {title_of[p.lighter_alternative]}"))
+    guidance += [("Drafting note", plain_text(note)) for note in clause.drafting_notes]
+    return tuple(guidance)
+
+
+def clause_section(clause: Clause, profile: Mapping[str, Any], taxonomy: Taxonomy, title_of: Mapping[str, str]) -> ClauseSection:
     """The parts of one clause a pack shows."""
-    from generator.render.clauses import clause_text
-
-    return ClauseSection(
-        id=clause.id,
-        version=clause.version,
-        title=clause.title,
-        purpose=plain_text(clause.purpose),
-        paragraphs=_paragraphs(clause_text(clause, profile, mark=True)),
-        footer=f"{clause.id}, version {clause.version}, {SITE_NAME}",
-        notes=tuple(plain_text(n) for n in clause.drafting_notes),
-    )
+    return ClauseSection(clause.id, clause.version, clause.title, document_for(clause.body, clause.variables, profile), clause_guidance(clause, taxonomy, title_of))
 
 
-def pack_document(pack: Pack, profile: Mapping[str, Any], created: dt.datetime, edition: str = "", sections: dict[str, ClauseSection] | None = None) -> PackDocument:
+HOW_TO = (
+    "Each clause is numbered and followed by its guidance, in shaded boxes: what the clause does, when to use it, its variables, "
+    "scoring bands for award questions, its legal basis, the burden on small suppliers and the drafting notes. The guidance is for "
+    "the person preparing the tender and is not part of the clause.",
+    "Text in square brackets, highlighted yellow, is a placeholder: replace it with your own details. Where the text offers "
+    "[Option A – …], [Option B – …], highlighted blue, keep the option that fits your procurement and delete the others, with the labels.",
+    "To remove all the guidance in one step in Word: open Replace (Ctrl+H), choose More, then Format, Style, and pick “Guidance”; leave "
+    "both boxes empty and choose Replace All. In LibreOffice Writer: open Find and Replace, tick Paragraph Styles, choose “Guidance”, "
+    "choose Find All, close the dialogue and press Delete.",
+    "The contents lists every clause with its number; Word adds page numbers when it updates the contents (it offers to when the file opens).",
+    "These model clauses are not legal advice: check them against your own procurement and legal requirements before use.",
+)
+
+
+def pack_document(pack: Pack, profile: Mapping[str, Any], created: dt.datetime, taxonomy: Taxonomy, edition: str = "",
+                  sections: dict[str, ClauseSection] | None = None, title_of: Mapping[str, str] | None = None) -> PackDocument:
     """Describe a pack's document; ``sections`` caches clause sections shared between packs."""
     sections = {} if sections is None else sections
     for clause in pack.clauses:
         if clause.id not in sections:
-            sections[clause.id] = clause_section(clause, profile)
+            sections[clause.id] = clause_section(clause, profile, taxonomy, title_of or {})
     date = f"{created.day} {created.strftime('%B')} {created.year}"
-    intro = (
-        f"{pack.description} Text in square brackets, highlighted, is a placeholder: replace it with your own details. "
-        "Drafting notes are collected in the last section; delete that section before you issue the tender. "
-        "These model clauses are not legal advice: check them against your own procurement and legal requirements."
-    )
+    count_text = f"{len(pack.clauses)} clause{'' if len(pack.clauses) == 1 else 's'}"
     return PackDocument(
         title=pack.title,
-        subtitle=f"{SITE_NAME}{', ' + edition if edition else ''}. {len(pack.clauses)} clause(s). Built {date}.",
-        intro=intro,
+        subtitle=f"{SITE_NAME}{', ' + edition if edition else ''}. {count_text}. Built {date}.",
+        description=pack.description,
+        how_to=HOW_TO,
         date=date,
         sections=tuple(sections[c.id] for c in pack.clauses),
         created=created,
     )
 
 
+_CLAUSE_KINDS = {"heading": "clause-heading", "paragraph": "clause-text", "item": "item", "choice": "option", "option": "option", "end": "option"}
+
+
+def office_blocks(clause_block: ClauseBlock) -> Block:
+    """One block of clause text as an office block."""
+    return Block(_CLAUSE_KINDS[clause_block.kind], clause_block.runs, clause_block.marker, clause_block.level)
+
+
 def office_document(pack: PackDocument) -> OfficeDocument:
-    """The pack as office blocks: title page, contents, one section per clause, drafting notes last."""
-    blocks = [block("title", pack.title), block("subtitle", pack.subtitle), block("p", pack.intro), block("break"), block("h1", "Contents")]
-    blocks += [block("bullet", f"{s.id}: {s.title}") for s in pack.sections] + [block("bullet", NOTES_HEADING)]
-    for s in pack.sections:
-        blocks += [block("break"), block("h1", f"{s.id}: {s.title}"), block("h2", "What this clause does"), block("p", s.purpose), block("h2", "Clause text")]
-        blocks += [Block("p", runs) for runs in s.paragraphs] + [block("small", s.footer)]
-    blocks += [block("break"), block("h1", NOTES_HEADING), block("p", "Guidance for the person preparing the tender. It is not part of the clauses: delete this section before issuing.")]
-    for s in pack.sections:
-        blocks += [block("h2", f"{s.id}: {s.title}")] + [block("bullet", note) for note in s.notes]
-    return OfficeDocument(pack.title, "Model social value tender clauses", f"{pack.title}. {pack.subtitle}", pack.created, tuple(blocks))
+    """The pack as office blocks: title page, contents, then each clause followed by its guidance."""
+    blocks = [block("title", pack.title), block("subtitle", pack.subtitle), block("p", pack.description), block("h1", "How to use this pack", anchor="svkb0")]
+    blocks += [block("p", text) for text in pack.how_to]
+    blocks += [block("contents-title", "Contents", new_page=True), block("toc")]
+    for number, s in enumerate(pack.sections, start=1):
+        blocks.append(block("h1", pack.heading(number, s), new_page=number == 1, anchor=f"svkb{number}"))
+        blocks += [office_blocks(b) for b in s.doc.blocks]
+        blocks += [Block("guidance", ((f"{label}: ", "strong"), (text, ""))) for label, text in s.guidance]
+    return OfficeDocument(pack.title, "Model social value tender clauses", pack.title, pack.created, tuple(blocks))

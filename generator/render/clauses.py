@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.clausetext import render_body, split_marks, strip_marks
+from generator.clausedoc import ClauseBlock, ClauseDocument, copy_text, document_for
 from generator.model import Catalog, Clause
 from generator.packs import all_packs, pack_files
 from generator.render.environment import render_template
@@ -29,27 +29,48 @@ def clause_values(clause: Clause, profile: Mapping[str, Any]) -> dict[str, Any]:
     return {v.name: profile[v.name] for v in clause.variables if v.name in profile}
 
 
-def clause_text(clause: Clause, profile: Mapping[str, Any], mark: bool = False) -> str:
-    """The clause body filled with the profile's values; placeholders elsewhere."""
-    return render_body(clause.body, list(clause.variables), clause_values(clause, profile), mark=mark)
+def clause_doc(clause: Clause, profile: Mapping[str, Any]) -> ClauseDocument:
+    """The clause as blocks, filled with the profile's values; placeholders and options elsewhere."""
+    return document_for(clause.body, clause.variables, profile)
 
 
-def text_to_html(marked: str, anchor: str = "") -> Markup:
-    """Paragraphs of clause text as HTML, with placeholders highlighted and, given an anchor
-    prefix, a permanent anchor and copy-link control on every paragraph."""
-    paragraphs = []
-    for block in marked.split("\n\n"):
-        pieces = []
-        for piece, is_placeholder in split_marks(block.strip("\n")):
-            html = str(escape(piece)).replace("\n", "<br>\n")
-            pieces.append(f'<mark class="svkb-placeholder">{html}</mark>' if is_placeholder else html)
-        if pieces and anchor:
-            ident = f"{anchor}-p{len(paragraphs) + 1}"
-            link = f'<a class="headerlink svkb-para-link" href="#{ident}" aria-label="Copy link to paragraph {len(paragraphs) + 1}">¶</a>'
-            paragraphs.append(f'<p id="{ident}">{"".join(pieces)} {link}</p>')
-        elif pieces:
-            paragraphs.append(f"<p>{''.join(pieces)}</p>")
-    return Markup("\n".join(paragraphs))
+def clause_text(clause: Clause, profile: Mapping[str, Any]) -> str:
+    """The clause as the copy button copies it."""
+    return copy_text(clause_doc(clause, profile))
+
+
+_RUN_TAGS = {"placeholder": '<mark class="svkb-placeholder">{}</mark>', "option": '<mark class="svkb-option">{}</mark>', "": "{}"}
+
+
+def _runs_html(block: ClauseBlock) -> str:
+    html = "".join(_RUN_TAGS[style].format(escape(piece)) for piece, style in block.runs)
+    if block.marker:
+        html = f'<span class="svkb-item__marker">{escape(block.marker)}</span> <span class="svkb-item__text">{html}</span>'
+    return html
+
+
+def _block_class(block: ClauseBlock) -> str:
+    classes = {"item": f"svkb-item svkb-item--l{block.level}", "choice": "svkb-choice", "option": "svkb-choice", "end": "svkb-choice", "heading": "svkb-clause__heading"}
+    names = [classes.get(block.kind, "")] + ([f"svkb-depth-{min(block.depth, 4)}"] if block.depth else [])
+    return " ".join(n for n in names if n)
+
+
+def blocks_html(doc: ClauseDocument, anchor: str = "") -> Markup:
+    """The clause's blocks as HTML, placeholders and options highlighted; given an anchor prefix, a
+    permanent anchor and copy-link control on every block."""
+    out = []
+    for number, block in enumerate(doc.blocks, start=1):
+        tag = "h3" if block.kind == "heading" else "p"
+        attributes = f' data-block="{block.kind}"'
+        css = _block_class(block)
+        attributes += f' class="{css}"' if css else ""
+        content = _runs_html(block)
+        if anchor:
+            ident = f"{anchor}-p{number}"
+            attributes = f' id="{ident}"' + attributes
+            content += f' <a class="headerlink svkb-para-link" href="#{ident}" aria-label="Copy link to paragraph {number}">¶</a>'
+        out.append(f"<{tag}{attributes}>{content}</{tag}>")
+    return Markup("\n".join(out))
 
 
 def used_in_index(catalog: Catalog) -> dict[str, list[Any]]:
@@ -72,13 +93,14 @@ def packs_index(catalog: Catalog) -> dict[str, list[Any]]:
 
 def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], used: dict[str, list[Any]], packs: dict[str, list[Any]]) -> Page:
     """Render one clause page."""
-    marked = clause_text(clause, profile, mark=True)
+    doc = clause_doc(clause, profile)
     text = render_template(
         "clause.md.j2",
         c=clause,
         tax=catalog.taxonomy,
-        html=text_to_html(marked, clause.slug),
-        plain=strip_marks(marked),
+        html=blocks_html(doc, clause.slug),
+        plain=copy_text(doc),
+        open_choices=doc.open_choices,
         used_in=used.get(clause.id, []),
         packs=packs.get(clause.id, []),
         files=pack_files,
@@ -94,7 +116,8 @@ def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], 
 def render_index(catalog: Catalog) -> Page:
     """Render the clause library index with filters."""
     cards = [{"c": c, "facets": facet_values(FACETS, c)} for c in catalog.clauses]
-    text = render_template("clause_index.md.j2", cards=cards, facets=facet_options(catalog.taxonomy, FACETS, catalog.clauses), tax=catalog.taxonomy, files=pack_files)
+    packs = {p.slug: pack_files(p) for p in all_packs(catalog)}
+    text = render_template("clause_index.md.j2", cards=cards, facets=facet_options(catalog.taxonomy, FACETS, catalog.clauses), tax=catalog.taxonomy, files=pack_files, packs=packs)
     return Page(f"{FOLDER}/index.md", text)
 
 

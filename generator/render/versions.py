@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.clausetext import render_body
+from generator.clausedoc import ClauseDocument, copy_text, document_for
 from generator.model import Catalog, ChangeEntry, Clause
 from generator.render.environment import render_template
 from generator.render.pages import Page
@@ -26,15 +26,17 @@ class Version:
     major: int
     version: str
     title: str
-    text: str
+    doc: ClauseDocument
+
+    @property
+    def text(self) -> str:
+        return copy_text(self.doc)
 
 
 def versions(clause: Clause, profile: Mapping[str, Any]) -> list[Version]:
     """Every major version, oldest first, ending with the current one."""
-    past = [Version(h.major, h.version, h.title, render_body(h.body, list(h.variables), {v.name: profile[v.name] for v in h.variables if v.name in profile}))
-            for h in sorted(clause.history, key=lambda h: h.major)]
-    current_values = {v.name: profile[v.name] for v in clause.variables if v.name in profile}
-    return [*past, Version(clause.major, clause.version, clause.title, render_body(clause.body, list(clause.variables), current_values))]
+    past = [Version(h.major, h.version, h.title, document_for(h.body, h.variables, profile)) for h in sorted(clause.history, key=lambda h: h.major)]
+    return [*past, Version(clause.major, clause.version, clause.title, document_for(clause.body, clause.variables, profile))]
 
 
 def word_diff(old: str, new: str) -> tuple[Markup, int, int]:
@@ -64,7 +66,7 @@ def notes_between(clause: Clause, after_major: int, up_to_major: int) -> list[Ch
 
 def render_versions(catalog: Catalog, clause: Clause, profile: Mapping[str, Any]) -> list[Page]:
     """A frozen page per major version; old ones carry a notice and a comparison with the next."""
-    from generator.render.clauses import text_to_html
+    from generator.render.clauses import blocks_html
 
     all_versions = versions(clause, profile)
     pages = []
@@ -72,7 +74,7 @@ def render_versions(catalog: Catalog, clause: Clause, profile: Mapping[str, Any]
         newer = all_versions[index + 1] if index + 1 < len(all_versions) else None
         diff = word_diff(version.text, newer.text) if newer else None
         text = render_template(
-            "clause_version.md.j2", c=clause, v=version, newer=newer, diff=diff, html=text_to_html(version.text),
+            "clause_version.md.j2", c=clause, v=version, newer=newer, diff=diff, html=blocks_html(version.doc),
             notes=notes_between(clause, version.major, newer.major) if newer else [],
         )
         pages.append(Page(f"clauses/{clause.slug}/v{version.major}.md", text))

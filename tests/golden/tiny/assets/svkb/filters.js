@@ -24,11 +24,25 @@
       });
       if (status) { status.textContent = "Showing " + shown + " of " + cards.length + " " + noun + "."; }
       if (empty) { empty.hidden = shown !== 0; }
+      showPack();
       if (updateUrl) {
         var params = new URLSearchParams(window.location.search);
         selects.forEach(function (s) { if (s.value) { params.set(s.name, s.value); } else { params.delete(s.name); } });
         var query = params.toString();
         history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      }
+    }
+
+    // The pack for the current filter, where one filter is set and a pack exists for its value.
+    function showPack() {
+      var pack = document.querySelector("[data-svkb-pack]");
+      if (!pack) { return; }
+      var set = selects.filter(function (s) { return s.value; });
+      var option = set.length === 1 ? set[0].options[set[0].selectedIndex] : null;
+      var base = option ? option.getAttribute("data-pack") : null;
+      pack.hidden = !base;
+      if (base) {
+        Array.prototype.forEach.call(pack.querySelectorAll("a[data-format]"), function (a) { a.href = base + "." + a.getAttribute("data-format"); });
       }
     }
 
