@@ -30,7 +30,7 @@ def html_blocks(page: str) -> Blocks:
     box = re.search(r'<div class="svkb-clause__text" data-svkb-text>(.*?)</div>', page, re.DOTALL)
     assert box, "no clause text on the page"
     out = []
-    for tag, kind, inner in re.findall(r'<(h3|p)[^>]*?data-block="(\w+)"[^>]*>(.*?)</\1>', box.group(1), re.DOTALL):
+    for _tag, kind, inner in re.findall(r'<(h3|p)[^>]*?data-block="(\w+)"[^>]*>(.*?)</\1>', box.group(1), re.DOTALL):
         inner = re.sub(r'<a class="headerlink[^>]*>.*?</a>', "", inner)
         out.append((kind, norm(html.unescape(re.sub(r"<[^>]+>", "", inner)))))
     return out
@@ -74,7 +74,7 @@ ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 def odt_sections(data: bytes) -> dict[str, Blocks]:
     """Each numbered clause heading's clause-text blocks, from an ODT pack."""
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("content.xml"))
-    body = root.find(f".//{{urn:oasis:names:tc:opendocument:xmlns:office:1.0}}text")
+    body = root.find(".//{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text")
     sections: dict[str, Blocks] = {}
     current: Blocks | None = None
     for element in body:

@@ -20,7 +20,6 @@ from generator.build import Project, generate
 from generator.render.clauses import clause_text
 from tests.conftest import FIXTURE
 
-
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
