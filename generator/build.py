@@ -100,6 +100,25 @@ def generate(project: Project) -> Result:
     return result
 
 
+def make_pack(project: Project, clause_ids: list[str], title: str, abs_out: Path) -> Result:
+    """Write one pack of the chosen clauses (as the pack builder's page does) into ``abs_out``."""
+    from generator.packs import pack_files, render_pack
+    from generator.packs.builder import custom_pack
+
+    result = check(project)
+    if result.exit_code or result.catalog is None:
+        return result
+    try:
+        pack = custom_pack(result.catalog, clause_ids, title)
+    except KeyError as e:
+        result.usage_error = f"no clause has the id {e.args[0]!r}"
+        return result
+    abs_out.mkdir(parents=True, exist_ok=True)
+    for fmt, data in render_pack(result.catalog, pack, result.profile, int(source_date_epoch(project.abs_root))).items():
+        (abs_out / Path(pack_files(pack)[fmt]).name).write_bytes(data)
+    return result
+
+
 def build(project: Project) -> Result:
     """Build the whole site into a staging folder; publish it only if every step passed."""
     problem = check_output_folder(project.abs_output)

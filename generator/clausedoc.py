@@ -434,3 +434,57 @@ def copy_text(doc: ClauseDocument) -> str:
         out.append(block.full_text)
         previous = block.kind
     return "".join(out)
+
+
+# --- The same rendering in the browser -------------------------------------------------------------
+# The pack builder renders clauses in the browser. It receives each body as a small program (the
+# template tree with every option label already worked out), so it only has to evaluate values;
+# tests compare its output with this module's, part by part.
+
+
+def body_program(body: str, variables: list[Variable] | tuple[Variable, ...]) -> list[Any]:
+    """A clause body as JSON-ready nodes for the browser's renderer."""
+    declared = {v.name: v for v in variables}
+    return [_program_node(n, declared) for n in ENV.parse(body).body]
+
+
+def _program_node(node: nodes.Node, variables: Mapping[str, Variable]) -> Any:
+    if isinstance(node, nodes.Output):
+        return ["out", [_program_expr(child, variables) for child in node.nodes]]
+    if isinstance(node, nodes.TemplateData):
+        return ["text", node.data]
+    if isinstance(node, nodes.If):
+        chain = [(node.test, node.body), *((e.test, e.body) for e in node.elif_), (None, node.else_)]
+        return _program_chain(chain, variables, lambda body: [_program_node(n, variables) for n in body], inline=False)
+    raise ClauseTemplateError(getattr(node, "lineno", 1) or 1, f"{type(node).__name__} not allowed in a clause body")
+
+
+def _program_chain(chain: list[Any], variables: Mapping[str, Variable], convert: Any, inline: bool) -> list[Any]:
+    labels, earlier = [], []
+    for test, _ in chain:
+        labels.append(_describe(test, variables) if test is not None else _otherwise(earlier, variables))
+        earlier.append(test)
+    choose = [sorted({variables[n].label for test, _ in chain[i:] if test is not None for n in _names(test)}) for i in range(len(chain))]
+    branches = [[_program_expr(test, variables) if test is not None else None, convert(body)] for test, body in chain]
+    return ["if", branches, labels, choose, inline]
+
+
+def _program_expr(node: nodes.Node, variables: Mapping[str, Variable]) -> Any:
+    if isinstance(node, nodes.TemplateData):
+        return ["text", node.data]
+    if isinstance(node, nodes.Const):
+        return ["const", node.value]
+    if isinstance(node, nodes.Name):
+        return ["name", node.name]
+    if isinstance(node, nodes.Filter):
+        return ["filter", node.name, _program_expr(node.node, variables)]
+    if isinstance(node, nodes.Not):
+        return ["not", _program_expr(node.node, variables)]
+    if isinstance(node, (nodes.And, nodes.Or)):
+        return ["and" if isinstance(node, nodes.And) else "or", _program_expr(node.left, variables), _program_expr(node.right, variables)]
+    if isinstance(node, nodes.Compare):
+        return ["cmp", _program_expr(node.expr, variables), [[op.op, _program_expr(op.expr, variables)] for op in node.ops]]
+    if isinstance(node, nodes.CondExpr):
+        chain = [(node.test, [node.expr1]), (None, [node.expr2] if node.expr2 is not None else [])]
+        return _program_chain(chain, variables, lambda body: [["out", [_program_expr(n, variables) for n in body]]], inline=True)
+    raise ClauseTemplateError(getattr(node, "lineno", 1) or 1, f"{type(node).__name__} not allowed in a clause body")

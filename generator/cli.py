@@ -44,6 +44,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     return report(result, "text", f"Built {len(result.pages)} files into {where}\nOpen {where / 'index.html'} or preview with: make serve")
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    """Write one pack of the clauses you choose, as DOCX, ODT and Markdown.
+
+    The same pack, byte for byte inside each file, as the site's pack builder
+    page writes. Clauses come in tender order, whatever order you name them in.
+
+    Example:
+      svkb pack --clauses SV-GEN-01,SV-FW-01 --profile my-council.yml --out packs/
+    """
+    from generator.build import make_pack
+
+    ids = [i.strip() for i in args.clauses.split(",") if i.strip()]
+    result = make_pack(Project(args.root, abs_profile=args.profile), ids, args.title, args.out.resolve())
+    return report(result, "text", f"Wrote the pack of {len(ids)} clause(s) into {args.out}")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview the site with live reload; edits to content show without a restart.
 
@@ -106,7 +122,7 @@ def report(result: Result, fmt: str, success: str) -> int:
     return result.exit_code
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "urls": cmd_urls}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "pack": cmd_pack, "serve": cmd_serve, "new": cmd_new, "urls": cmd_urls}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -122,7 +138,11 @@ def parser() -> argparse.ArgumentParser:
         if name == "check":
             p.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
             p.add_argument("--strict", action="store_true", help="treat overdue reviews as errors")
-        if name in {"check", "build"}:
+        if name == "pack":
+            p.add_argument("--clauses", required=True, help="clause ids, separated by commas")
+            p.add_argument("--title", default="", help="title of the pack")
+            p.add_argument("--out", type=Path, default=Path("."), help="folder to write the files into (default: here)")
+        if name in {"check", "build", "pack"}:
             p.add_argument("--profile", type=Path, help="edition profile: values for clause variables (see generator/schemas/profile.schema.json)")
         if name == "build":
             p.add_argument("--site-dir", type=Path, help="where to put the site (default: site/)")

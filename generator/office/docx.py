@@ -162,7 +162,7 @@ TITLE_MARKER, SUBJECT_MARKER, FOOTER_MARKER = "svkb-title-goes-here", "svkb-subj
 
 
 @lru_cache(maxsize=8)
-def _package(created: dt.datetime) -> tuple[tuple[str, bytes, int], ...]:
+def package(created: dt.datetime) -> tuple[tuple[str, bytes, int], ...]:
     """The parts of a DOCX package with markers where the title, subject, footer and body go.
 
     python-docx takes about 30 ms to open its template and save a package, so it does that once
@@ -186,26 +186,29 @@ def _marked_run(marker: str) -> str:
     return f"<w:r><w:t>{marker}</w:t></w:r>"
 
 
+# Each marker is replaced only in its own part, so author text can never be taken for one.
+EDITS = (
+    ("word/document.xml", f"<w:p>{_marked_run(BODY_MARKER)}</w:p>", "body"),
+    ("word/footer1.xml", _marked_run(FOOTER_MARKER), "footer"),
+    ("word/settings.xml", "<w:compat>", "settings"),
+    ("docProps/core.xml", f"<dc:title>{TITLE_MARKER}</dc:title>", "title"),
+    ("docProps/core.xml", f"<dc:subject>{SUBJECT_MARKER}</dc:subject>", "subject"),
+)
+SETTINGS = '<w:updateFields w:val="true"/><w:compat>'  # Word offers to update the contents (and its page numbers) on opening
+
+
 def render_docx(doc: OfficeDocument) -> bytes:
     """Write the document as DOCX bytes with fixed timestamps.
 
     The body is written as text, block by block, because building it element by element with
     python-docx took most of a large build's time.
     """
-    parts = {  # each marker is replaced only in its own part, so author text can never be taken for one
-        "word/document.xml": (f"<w:p>{_marked_run(BODY_MARKER)}</w:p>", _body_xml(doc)),
-        "word/footer1.xml": (_marked_run(FOOTER_MARKER), _footer_xml(doc.footer)),
-        "word/settings.xml": ("<w:compat>", '<w:updateFields w:val="true"/><w:compat>'),
-    }
-    core = ((f"<dc:title>{TITLE_MARKER}</dc:title>", f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>"),
-            (f"<dc:subject>{SUBJECT_MARKER}</dc:subject>", f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>"))
+    values = {"body": _body_xml(doc), "footer": _footer_xml(doc.footer), "settings": SETTINGS,
+              "title": f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>", "subject": f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>"}
     entries = []
-    for name, data, compression in _package(doc.created):
-        if name in parts:
-            marker, value = parts[name]
-            data = data.replace(marker.encode(), value.encode(), 1)
-        elif name == "docProps/core.xml":
-            for marker_text, value_text in core:
-                data = data.replace(marker_text.encode(), value_text.encode(), 1)
+    for name, data, compression in package(doc.created):
+        for part, marker, key in EDITS:
+            if part == name:
+                data = data.replace(marker.encode(), values[key].encode("utf-8"), 1)
         entries.append((name, data, compression))
     return zip_bytes(entries, doc.created)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import zipfile
 from functools import lru_cache
 
 from odf import dc, meta
@@ -13,7 +15,7 @@ from odf.text import P
 
 from generator.office.blocks import Block, OfficeDocument
 from generator.office.look import FONT, GUIDANCE_RULE, LINE_SPACING, LOOKS, MARGIN_MM, OPTION_FILL, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, PLACEHOLDER_FILL, Look, look_of, odf_name
-from generator.office.zipfiles import escape_text, normalise_zip, xml_safe
+from generator.office.zipfiles import escape_text, xml_safe, zip_bytes
 
 AUTHOR = "Social Value Knowledge Base"
 
@@ -134,26 +136,61 @@ def _declare_xlink(xml: bytes) -> bytes:
     return xml if XLINK in xml else xml.replace(b"<office:document-content ", b"<office:document-content " + XLINK + b" ", 1)
 
 
-def render_odt(doc: OfficeDocument) -> bytes:
-    """Write the document as ODT bytes with the same structure as the DOCX.
+TITLE_MARKER, SUBJECT_MARKER = "svkb-title-goes-here", "svkb-subject-goes-here"
 
-    odfpy writes the package (styles, metadata); the body is written as text, block by block,
-    because building it element by element took most of a large build's time.
+
+@lru_cache(maxsize=8)
+def package(created: dt.datetime) -> tuple[tuple[str, bytes, int], ...]:
+    """The parts of an ODT package with markers where the title, subject, footer and body go.
+
+    odfpy writes the package (styles, metadata) once per build; each document is then the package
+    with the markers replaced, which is also how the browser's pack builder writes it.
     """
     # odfpy keeps the namespaces it has seen in a class-level dict shared by every document, so
     # the xmlns declarations of one file depend on the files written before it; start afresh.
     Element.namespaces.clear()
     document = OpenDocumentText()
-    _styles(document, doc.footer)
-    _meta(document, doc)
+    _styles(document, FOOTER_MARKER)
+    _meta(document, OfficeDocument(TITLE_MARKER, SUBJECT_MARKER, FOOTER_MARKER, created, ()))
     document.text.addElement(P(text=BODY_MARKER))
     buffer = io.BytesIO()
     document.write(buffer)
-    body = "".join(_contents_xml(doc) if item.kind == "toc" else block_xml(item) for item in doc.blocks)
-    marker = f"<text:p>{BODY_MARKER}</text:p>"
-    footer = f"<text:p>{FOOTER_MARKER}</text:p>"
-    page = f'<text:p>{_text(doc.footer)} · Page <text:page-number text:select-page="current">1</text:page-number> of <text:page-count>1</text:page-count></text:p>'
-    return normalise_zip(buffer.getvalue(), doc.created, {
-        "content.xml": lambda xml: _declare_xlink(xml.replace(marker.encode(), body.encode("utf-8"), 1)),
-        "styles.xml": lambda xml: xml.replace(footer.encode(), page.encode("utf-8"), 1),
-    })
+    with zipfile.ZipFile(buffer) as archive:
+        return tuple((i.filename, archive.read(i.filename), i.compress_type) for i in archive.infolist())
+
+
+def footer_xml(text: str) -> str:
+    """The footer line with the page number and the number of pages."""
+    return f'<text:p>{_text(text)} · Page <text:page-number text:select-page="current">1</text:page-number> of <text:page-count>1</text:page-count></text:p>'
+
+
+def body_xml(doc: OfficeDocument) -> str:
+    return "".join(_contents_xml(doc) if item.kind == "toc" else block_xml(item) for item in doc.blocks)
+
+
+# Each marker is replaced only in its own part, so author text can never be taken for one.
+EDITS = (
+    ("content.xml", f"<text:p>{BODY_MARKER}</text:p>", "body"),
+    ("styles.xml", f"<text:p>{FOOTER_MARKER}</text:p>", "footer"),
+    ("meta.xml", f"<dc:title>{TITLE_MARKER}</dc:title>", "title"),
+    ("meta.xml", f"<dc:subject>{SUBJECT_MARKER}</dc:subject>", "subject"),
+)
+
+
+def render_odt(doc: OfficeDocument) -> bytes:
+    """Write the document as ODT bytes with the same structure as the DOCX.
+
+    The body is written as text, block by block, because building it element by element took
+    most of a large build's time.
+    """
+    values = {"body": body_xml(doc), "footer": footer_xml(doc.footer),
+              "title": f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>", "subject": f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>"}
+    entries = []
+    for name, data, compression in package(doc.created):
+        for part, marker, key in EDITS:
+            if part == name:
+                data = data.replace(marker.encode(), values[key].encode("utf-8"), 1)
+        if name == "content.xml":
+            data = _declare_xlink(data)
+        entries.append((name, data, compression))
+    return zip_bytes(entries, doc.created)

@@ -92,3 +92,15 @@ def build_packs(catalog: Catalog, profile: Any, epoch: int) -> list[Any]:
     if pages:
         pages.append(Page(BUNDLE, render_bundle(catalog, profile.values, pages, when)))
     return pages
+
+
+def render_pack(catalog: Catalog, pack: Pack, profile: Any, epoch: int) -> dict[str, bytes]:
+    """One pack in every format, as the build writes it (the pack builder's page writes the same bytes)."""
+    from generator.office.docx import render_docx
+    from generator.office.odt import render_odt
+    from generator.packs.document import office_document, pack_document
+    from generator.packs.markdown import render_markdown
+
+    document = pack_document(pack, profile.values, build_date(epoch), catalog.taxonomy, profile.edition, None, {c.id: c.title for c in catalog.clauses})
+    office = office_document(document)
+    return {"docx": render_docx(office), "odt": render_odt(office), "md": render_markdown(document)}

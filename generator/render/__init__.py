@@ -7,6 +7,7 @@ from functools import partial
 
 from generator.model import Catalog
 from generator.packs import build_packs
+from generator.packs.builder import render_pack_builder
 from generator.parallel import run_all
 from generator.profile import Profile
 from generator.render.casestudies import render_case_studies
@@ -32,6 +33,7 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool) -> 
         partial(render_case_studies, catalog, 0, 2),
         partial(render_case_studies, catalog, 1, 2),
         *([partial(build_packs, catalog, profile, epoch)] if packs else []),
+        partial(render_pack_builder, catalog, epoch, profile.values),
         partial(render_clauses, catalog, profile.values),
         partial(render_exports, catalog),
         partial(render_courses, catalog, epoch),
