@@ -437,6 +437,11 @@
     writeMarkdown: writeMarkdown, formatValue: formatValue, checkValue: checkValue
   };
 
+  // Links to the builder that name clauses open it with those clauses chosen.
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-svkb-pack-clauses]"), function (link) {
+    link.href = link.href.split("#")[0] + "#clauses=" + encodeURIComponent(link.getAttribute("data-svkb-pack-clauses")).replace(/%2C/g, ",");
+  });
+
   var root = document.querySelector("[data-svkb-pack-builder]");
   if (!root) { return; }
   function load(src, then) {
@@ -506,7 +511,7 @@
     // 2. Details
     var details = el("fieldset", { "class": "svkb-builder__details" }, [el("legend", { text: "2. Fill in your details" })]);
     var fields = el("div");
-    var title = field("svkb-pack-title", "Title of the pack", "text", state.title, "Shown on the title page and in the footer.");
+    var title = field("svkb-pack-title", "Title of the pack", "text", state.title, "Shown on the title page and in the footer. Leave it empty for “" + data.title + "”.");
     var edition = field("svkb-pack-edition", "Edition or organisation (optional)", "text", state.edition, "For example your council's name; shown under the title.");
     details.appendChild(title.wrap);
     details.appendChild(edition.wrap);
@@ -514,7 +519,7 @@
     details.appendChild(fields);
 
     // 3. Preview, 4. Download and link
-    var preview = el("div", { "class": "svkb-builder__preview", "aria-live": "off" });
+    var preview = el("div", { "class": "svkb-builder__preview", tabindex: "0", role: "region", "aria-label": "Preview of the chosen clauses" });
     var previewBox = el("section", { "class": "svkb-builder__section", "aria-labelledby": "svkb-builder-preview" }, [el("h2", { id: "svkb-builder-preview", text: "3. Preview" }), preview]);
     var status = el("p", { "class": "svkb-builder__status", role: "status", "aria-live": "polite" });
     var buttons = el("div", { "class": "svkb-builder__buttons" });
@@ -610,8 +615,9 @@
         preview.appendChild(el("h3", { text: (i + 1) + ". " + c.title }));
         P.clauseDocument(c, vals).forEach(function (b) {
           var node = el(b.kind === "heading" ? "h4" : "p", { "class": "svkb-builder__block svkb-builder__" + b.kind + (b.depth ? " svkb-depth-" + Math.min(b.depth, 4) : "") + (b.kind === "item" ? " svkb-item--l" + b.level : "") });
-          if (b.marker) { node.appendChild(el("span", { "class": "svkb-item__marker", text: b.marker + " " })); }
-          b.runs.forEach(function (r) { node.appendChild(r[1] === "placeholder" || r[1] === "option" ? el("mark", { "class": "svkb-" + r[1], text: r[0] }) : document.createTextNode(r[0])); });
+          var holder = node;
+          if (b.marker) { node.appendChild(el("span", { "class": "svkb-item__marker", text: b.marker })); holder = node.appendChild(el("span", { "class": "svkb-item__text" })); }
+          b.runs.forEach(function (r) { holder.appendChild(r[1] === "placeholder" || r[1] === "option" ? el("mark", { "class": "svkb-" + r[1], text: r[0] }) : document.createTextNode(r[0])); });
           preview.appendChild(node);
         });
       });

@@ -81,7 +81,7 @@ def clause_guidance(clause: Clause, taxonomy: Taxonomy, title_of: Mapping[str, s
     """Everything a procurer needs beside the clause text, in reading order."""
     guidance = [("Guidance (delete before issuing)", f"{clause.id}, version {clause.version}. {taxonomy.label('stages', clause.stage)}; {taxonomy.label('clause_types', clause.type)}. From the {SITE_NAME}.")]
     guidance += [("What this clause does", plain_text(clause.purpose)), ("When to use it", plain_text(clause.use_when)), ("When not to use it", plain_text(clause.avoid_when))]
-    guidance += [(f"Variable [{v.label}]", _variable_note(v)) for v in clause.variables]
+    guidance += [(f"To fill in – {v.label}", _variable_note(v)) for v in clause.variables]
     if clause.scoring:
         guidance.append(("Model question and scoring bands (publish with the tender documents)", plain_text(clause.scoring.question)))
         guidance += [(f"Score {band.score}", plain_text(band.descriptor)) for band in clause.scoring.bands]

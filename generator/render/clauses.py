@@ -61,7 +61,7 @@ def blocks_html(doc: ClauseDocument, anchor: str = "") -> Markup:
     out = []
     for number, block in enumerate(doc.blocks, start=1):
         tag = "h3" if block.kind == "heading" else "p"
-        attributes = f' data-block="{block.kind}"'
+        attributes = f' data-block="{block.kind}"' + (" data-search-exclude" if tag == "h3" else "")
         css = _block_class(block)
         attributes += f' class="{css}"' if css else ""
         content = _runs_html(block)

@@ -46,6 +46,7 @@ def _nav(catalog: Catalog) -> list[NavItem]:
     nav.append({"Case studies": "case-studies/index.md"})
     if catalog.clauses:
         nav.append({"Clause library": "clauses/index.md"})
+        nav.append({"Build your own pack": "pack-builder.md"})
     if catalog.indicators:
         nav.append({"Indicators": "indicators/index.md"})
     if catalog.courses:
