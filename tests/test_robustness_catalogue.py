@@ -46,7 +46,8 @@ ROWS: dict[int, list[str]] = {
     34: ["test_build:test_output_path_that_is_a_file_is_a_usage_error"],
     35: ["test_build:test_two_builds_are_byte_identical"],
     36: ["examples:36-hostile-id", "examples:36-hostile-id-windows", "test_write:test_refuses_unsafe_paths"],
-    37: ["test_packs:test_docx_is_a4_with_page_numbers_a_contents_field_and_numbered_clauses", "test_packs:test_odt_is_a4_with_an_index_and_the_same_styles", "test_packs:test_every_real_pack_opens_in_libreoffice_as_a4_with_no_blank_or_stub_pages"],
+    37: ["test_packs:test_docx_is_a4_with_page_numbers_a_contents_field_and_numbered_clauses", "test_packs:test_odt_is_a4_with_an_index_and_the_same_styles",
+         "test_packs:test_every_real_pack_opens_in_libreoffice_as_a4_with_no_blank_or_stub_pages"],
     38: ["test_privacy:test_no_third_party_requests_no_cookies_and_documented_storage"],
     39: ["test_accessibility:test_no_axe_violations", "test_accessibility:test_the_gate_catches_a_broken_page"],
 }
