@@ -137,3 +137,18 @@ def test_every_invalid_value_is_reported_next_to_its_field(page: Any, site: str)
     assert "between 0 and 100" in page.text_content("#svkb-var-weighting-error")
     page.click("[data-svkb-pack-builder] button[data-format=docx]")
     assert "Correct 2 details first" in page.text_content(".svkb-builder__status")
+
+
+def test_packs_and_the_builder_are_reachable_from_where_the_user_is(page: Any, site: str) -> None:
+    page.goto(f"{site}clauses/?stage=award")
+    pack = page.locator("[data-svkb-pack]")
+    pack.wait_for(state="visible")
+    assert pack.locator("a[data-format=docx]").get_attribute("href").endswith("downloads/svkb-clauses-stage-award.docx")
+    page.select_option("#filter-stage", "")
+    assert not pack.is_visible()  # no filter, no single pack: the complete library is linked above
+    page.goto(f"{site}stages/award/")
+    assert page.locator("a[href$='downloads/svkb-clauses-stage-award.docx']").count() == 1
+    page.goto(f"{site}clauses/sv-fw-01/")
+    page.click("a[data-svkb-pack-clauses]")
+    page.wait_for_selector(".svkb-builder__count")
+    assert page.text_content(".svkb-builder__count") == "1 clause chosen." and page.is_checked("input[value='SV-FW-01']")
