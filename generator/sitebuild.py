@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.sanitise import ensure_sanitised
 
 FALLBACK_EPOCH = 1735689600  # 2025-01-01, used when the project is not a git checkout
 
@@ -57,6 +58,7 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
         if offline:
             overrides.update(offline_overrides(abs_config))
         config = load_config(str(abs_config), **overrides)
+        ensure_sanitised(config)  # every page's HTML passes the allowlist sanitiser (generator/sanitise.py)
         build(config)
     except MkDocsException as e:
         problems.append(str(e))
