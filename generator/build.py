@@ -19,6 +19,7 @@ from generator.profile import Profile, check_profile, load_profile
 from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
+from generator.siteaudit import audit_site, locate
 from generator.sitebuild import build_site, source_date_epoch
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
@@ -111,6 +112,9 @@ def build(project: Project) -> Result:
     staging = staging_folder(project.abs_build)
     try:
         _build_into(project, result, staging)
+        if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
+            result.diagnostics += audit_site(staging / "site")
+        result.diagnostics = locate(result.diagnostics, result.catalog, project.abs_root)  # at the source line
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
             publish(staging / "site", project.abs_output)
