@@ -20,7 +20,8 @@ from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
 from generator.siteaudit import audit_site, locate
-from generator.sitebuild import build_site, source_date_epoch
+from generator.sitebuild import build_site, epoch_problem, source_date_epoch
+from generator.textcheck import check_texts
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
 from generator.write import OutputError, check_output_folder, publish, staging_folder, write_pages
@@ -79,7 +80,7 @@ def check(project: Project) -> Result:
     sources, diagnostics = discover(project.abs_root)
     loaded, problems = load_sources(sources)
     valid, invalid = validate(loaded)
-    diagnostics += problems + invalid + find_placeholders(loaded)
+    diagnostics += problems + invalid + find_placeholders(loaded) + check_texts(loaded)
     if not any(item.source.kind == "taxonomy" for item in valid):
         diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))
         return Result(sorted(diagnostics))
@@ -95,6 +96,8 @@ def check(project: Project) -> Result:
 
 def generate(project: Project) -> Result:
     """Check the content and render every page in memory."""
+    if epoch_problem():
+        return Result(usage_error=epoch_problem())
     result = check(project)
     if result.exit_code == 0 and result.catalog is not None:
         result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)))

@@ -35,6 +35,19 @@ def source_date_epoch(abs_root: Path) -> str:
         return str(FALLBACK_EPOCH)
 
 
+LATEST_EPOCH = 4102444799  # 31 December 2099: zip and office dates stop at 2107
+
+
+def epoch_problem() -> str:
+    """Why $SOURCE_DATE_EPOCH cannot be used, or '' when it is unset, empty or valid."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not value:
+        return ""
+    if not value.isascii() or not value.isdigit() or int(value) > LATEST_EPOCH:
+        return f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 from 0 to {LATEST_EPOCH} (31 December 2099); got {value[:40]!r}"
+    return ""
+
+
 def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None, offline: bool = False) -> list[Diagnostic]:
     """Run MkDocs on ``abs_docs`` into ``abs_site``; return its warnings as diagnostics."""
     from mkdocs.commands.build import build
