@@ -54,6 +54,9 @@ def check_variables(clause: Clause) -> Iterator[Diagnostic]:
             yield _at(clause, ("variables", i, "maximum"), "T002", "a percentage cannot be more than 100")
         if v.name not in clause.sample:
             yield _at(clause, ("sample",), "T003", f"the sample has no value for '{v.name}'")
+        example_problem = check_value(v, v.example)
+        if example_problem:  # shown on the clause page: 1.10 for a text variable would show as 1.1
+            yield _at(clause, ("variables", i, "example"), "T003", example_problem)
     for key in clause.sample:
         if key not in names:
             yield _at(clause, ("sample", key), "T003", f"the sample sets '{key}', which is not a declared variable")
