@@ -11,6 +11,8 @@ from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
+from generator.headers import FILE as HEADERS
+from generator.headers import headers_file
 from generator.load import load_sources
 from generator.model import Catalog
 from generator.office.zipfiles import zip_folder
@@ -117,6 +119,7 @@ def build(project: Project) -> Result:
         _build_into(project, result, staging)
         if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
             result.diagnostics += audit_site(staging / "site")
+            write_pages([Page(HEADERS, headers_file(staging / "site"))], staging / "site", may_exist=False)
         result.diagnostics = locate(result.diagnostics, result.catalog, project.abs_root)  # at the source line
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
