@@ -124,8 +124,8 @@ def build(project: Project) -> Result:
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
             publish(staging / "site", project.abs_output)
-    except (OutputError, OSError) as e:
-        result.usage_error = str(e)
+    except (OutputError, OSError) as e:  # an error from the system may name no path: say where
+        result.usage_error = str(e) if isinstance(e, OutputError) or getattr(e, "filename", None) else f"{e} (while building in {staging})"
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
