@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from generator.contentcheck import fenced_lines
 from generator.diagnostics import Diagnostic, field_name
 from generator.load import LoadedSource
 
@@ -27,6 +28,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u180e]")  # zero-width spaces and joiners that show nothing
 _FILLERS = set("\u115f\u1160\u3164\uffa0\u2800\u034f")
+HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}")
 LARGEST = 10**15  # beyond this, numbers lose digits on the way to JSON and the page
 # Ids that become file names: every folder has an index page, and Windows reserves these names.
 RESERVED_ID = re.compile(r"index|con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$|clock\$", re.IGNORECASE)
@@ -68,7 +71,18 @@ def _text_problems(text: str, body: bool = False) -> Iterator[tuple[int, int, st
         yield 0, 1, "S008", "is blank: it holds only spaces or invisible characters", "error"
         return
     deep = False
-    for offset, line in enumerate(text.split("\n")):
+    level = 2  # text from YAML sits under a level-2 heading of its page
+    lines = text.split("\n")
+    for offset, (line, fenced) in enumerate(zip(lines, fenced_lines(lines), strict=True)):
+        heading = None if fenced else HEADING.match(line)
+        if heading:
+            depth = len(heading.group(1))
+            if not ATTRIBUTES.sub("", heading.group(2)).strip(" #\t"):
+                yield offset, 1, "M003", "a heading needs text", "error"
+            elif not body and (depth < 3 or depth > level + 1):
+                yield offset, 1, "M003", f"heading level {depth} here would {'not be a heading' if depth < 3 else 'skip a level'}; this text sits under a level-2 heading, so use '### ' (then '#### ')", "error"
+            if not body:
+                level = depth
         if not deep and nesting(line) > MAX_DEPTH:
             deep = True
             yield offset, 1, "M005", f"lists or quotes nest more than {MAX_DEPTH} levels deep; flatten them", "error"
