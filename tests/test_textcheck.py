@@ -66,3 +66,14 @@ def test_decomposed_text_is_published_composed(tiny: Path, capsys: pytest.Captur
     html = (tiny / "site/guidance/fixture-guide/index.html").read_text(encoding="utf-8")
     assert "Caf\u00e9 culture" in html and "e\u0301" not in html
     assert "Nowh\u00e9re" in (tiny / "site/case-studies/anytown-local-jobs/index.html").read_text(encoding="utf-8")
+
+
+def test_profile_values_are_checked_like_content(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    profile = tiny / "p.yml"
+    profile.write_bytes(b'\xef\xbb\xbfedition: "Evil \\u202e edition"\r\nvalues:\r\n  authority_name: "Any\\x0btown"\r\n')
+    code, out, err = run(capsys, "--root", str(tiny), "check", "--profile", str(profile))
+    assert code == 1
+    assert "p.yml:1:10: error Y009: edition:" in err and "p.yml:3:19: error Y008: values.authority_name:" in err
+    profile.write_text('edition: "Cafe\\u0301 edition"\nvalues:\n  authority_name: Anytown\n', encoding="utf-8")
+    code, out, err = run(capsys, "--root", str(tiny), "check", "--profile", str(profile))
+    assert code == 0 and "warning W002: edition:" in err
