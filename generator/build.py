@@ -11,6 +11,8 @@ from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
+from generator.headers import FILE as HEADERS
+from generator.headers import headers_file
 from generator.load import load_sources
 from generator.model import Catalog
 from generator.office.zipfiles import zip_folder
@@ -19,7 +21,9 @@ from generator.profile import Profile, check_profile, load_profile
 from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
-from generator.sitebuild import build_site, source_date_epoch
+from generator.siteaudit import audit_site, locate
+from generator.sitebuild import build_site, epoch_problem, source_date_epoch
+from generator.textcheck import check_texts
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
 from generator.write import OutputError, check_output_folder, publish, staging_folder, write_pages
@@ -78,7 +82,7 @@ def check(project: Project) -> Result:
     sources, diagnostics = discover(project.abs_root)
     loaded, problems = load_sources(sources)
     valid, invalid = validate(loaded)
-    diagnostics += problems + invalid + find_placeholders(loaded)
+    diagnostics += problems + invalid + find_placeholders(loaded) + check_texts(loaded)
     if not any(item.source.kind == "taxonomy" for item in valid):
         diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))
         return Result(sorted(diagnostics))
@@ -94,6 +98,8 @@ def check(project: Project) -> Result:
 
 def generate(project: Project) -> Result:
     """Check the content and render every page in memory."""
+    if epoch_problem():
+        return Result(usage_error=epoch_problem())
     result = check(project)
     if result.exit_code == 0 and result.catalog is not None:
         result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)))
@@ -130,11 +136,15 @@ def build(project: Project) -> Result:
     staging = staging_folder(project.abs_build)
     try:
         _build_into(project, result, staging)
+        if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
+            result.diagnostics += audit_site(staging / "site")
+            write_pages([Page(HEADERS, headers_file(staging / "site"))], staging / "site", may_exist=False)
+        result.diagnostics = locate(result.diagnostics, result.catalog, project.abs_root)  # at the source line
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
             publish(staging / "site", project.abs_output)
-    except (OutputError, OSError) as e:
-        result.usage_error = str(e)
+    except (OutputError, OSError) as e:  # an error from the system may name no path: say where
+        result.usage_error = str(e) if isinstance(e, OutputError) or getattr(e, "filename", None) else f"{e} (while building in {staging})"
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result

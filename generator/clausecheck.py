@@ -4,12 +4,32 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from typing import Any
 
-from generator.clausetext import ClauseTemplateError, check_value, lint_body, render_body
+from generator.clausetext import ClauseTemplateError, check_value
+from generator.clausetext import lint_body as _lint_body
+from generator.clausetext import render_body as _render_body
 from generator.diagnostics import WARNING, Diagnostic, field_name
 from generator.model import Clause
 
 Path = tuple[object, ...]
+TOO_DEEP = "the body nests too deeply (brackets, 'not' or {% if %} blocks inside each other); simplify it"
+
+
+def lint_body(body: str) -> Any:
+    """clausetext.lint_body, with nesting too deep for the parser reported like any other problem."""
+    try:
+        return _lint_body(body)
+    except RecursionError:
+        raise ClauseTemplateError(1, TOO_DEEP) from None
+
+
+def render_body(body: str, variables: list[Any], values: Any) -> str:
+    """clausetext.render_body, with nesting too deep for the renderer reported as a problem."""
+    try:
+        return _render_body(body, variables, values)
+    except RecursionError:
+        raise ClauseTemplateError(1, TOO_DEEP) from None
 
 
 def _at(clause: Clause, path: Path, rule: str, message: str, severity: str = "error") -> Diagnostic:
@@ -34,6 +54,9 @@ def check_variables(clause: Clause) -> Iterator[Diagnostic]:
             yield _at(clause, ("variables", i, "maximum"), "T002", "a percentage cannot be more than 100")
         if v.name not in clause.sample:
             yield _at(clause, ("sample",), "T003", f"the sample has no value for '{v.name}'")
+        example_problem = check_value(v, v.example)
+        if example_problem:  # shown on the clause page: 1.10 for a text variable would show as 1.1
+            yield _at(clause, ("variables", i, "example"), "T003", example_problem)
     for key in clause.sample:
         if key not in names:
             yield _at(clause, ("sample", key), "T003", f"the sample sets '{key}', which is not a declared variable")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, crash
 from generator.build import Project, Result, build, check, record_urls
 from generator.diagnostics import format_json, format_text
 
@@ -155,10 +156,17 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 1 content errors, 2 usage errors)."""
+    """Run the command line; return the exit code (0 ok, 1 content errors, 2 usage errors,
+    3 an unexpected error, reported on one line naming the file being processed)."""
     args = parser().parse_args(argv)
     args.root = args.root.resolve()
     if not args.root.is_dir():
         print(f"svkb: error: project folder {args.root} does not exist", file=sys.stderr)
         return 2
-    return args.func(args)
+    try:
+        return args.func(args)
+    except Exception as e:  # noqa: BLE001 (never a traceback: one line and exit code 3)
+        if os.environ.get(crash.DEBUG_VARIABLE):
+            raise
+        print(crash.describe(e), file=sys.stderr)
+        return crash.EXIT_CODE

@@ -26,20 +26,49 @@ HEADING = re.compile(r"^(#{1,6})\s")
 LEGACY_START = re.compile(r"^(!!!|\?\?\?\+?)\s+(legacy|history)\b")
 
 
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
+
+
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """Whether each line is part of a code fence (its opening and closing lines included).
+
+    A fence opens with three or more backticks or tildes (a backtick fence's info string holds no
+    backtick, so ```` ```x``` ```` is a code span) and closes with a run of the same character at
+    least as long and nothing after it; a fence never closed is not a fence. This is for messages
+    only: the sanitiser (generator/sanitise.py) is the defence.
+    """
+    flags = [False] * len(lines)
+    start = 0
+    while start < len(lines):
+        match = FENCE.match(lines[start])
+        if not match or (match.group(1)[0] == "`" and "`" in match.group(2)):
+            start += 1
+            continue
+        run = match.group(1)
+        for end in range(start + 1, len(lines)):
+            close = FENCE.match(lines[end])
+            if close and close.group(1)[0] == run[0] and len(close.group(1)) >= len(run) and not close.group(2).strip():
+                flags[start : end + 1] = [True] * (end + 1 - start)
+                start = end + 1
+                break
+        else:
+            start += 1  # never closed: Markdown shows it as text, so check what follows
+    return flags
+
+
 def _body_lines(page: GuidancePage) -> Iterator[tuple[int, str, bool]]:
     """(file line, text, inside a legacy block) for each body line outside code fences."""
-    fenced = legacy = False
-    for offset, line in enumerate(page.body.splitlines()):
-        if line.lstrip().startswith("```"):
-            fenced = not fenced
+    legacy = False
+    lines = page.body.splitlines()
+    for offset, (line, fenced) in enumerate(zip(lines, fenced_lines(lines), strict=True)):
+        if fenced:
             continue
         if legacy and line.strip() and not line.startswith(("    ", "\t")):
             legacy = False
         if LEGACY_START.match(line):
             legacy = True
             continue
-        if not fenced:
-            yield page.body_line + offset, line, legacy
+        yield page.body_line + offset, line, legacy
 
 
 def check_page(page: GuidancePage) -> Iterator[Diagnostic]:

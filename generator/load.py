@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,10 +37,36 @@ def read_text(source: SourceFile) -> tuple[str | None, list[Diagnostic]]:
         return None, [Diagnostic(source.src_path, 1, 1, "Y005", "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")]
     raw = source.abs_path.read_bytes()
     try:
-        return raw.decode("utf-8"), []
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         return None, [Diagnostic(source.src_path, line, 1, "Y001", "", "file is not valid UTF-8 text; save it as UTF-8")]
+    return normalise_text(text, source.src_path)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def normalise_text(text: str, src_path: str) -> tuple[str | None, list[Diagnostic]]:
+    """The file's text as the parsers need it: without a byte-order mark, with Unix line endings
+    (Windows and old Mac files are read the same), composed (NFC, with a warning), and refused
+    with the line and column of any control character (removed, so the rest is still checked)."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    problems = [
+        Diagnostic(src_path, *_line_col(text, m.start()), "Y008", "", f"control character U+{ord(m.group(0)):04X} is not allowed; delete it") for m in _CONTROL.finditer(text)
+    ][:5]
+    text = _CONTROL.sub("", text)  # reported above; removed so that the rest of the file is still checked
+    if not unicodedata.is_normalized("NFC", text):
+        first = next(i for i, line in enumerate(text.split("\n")) if not unicodedata.is_normalized("NFC", line))
+        line = text.split("\n")[first]
+        col = next((j + 1 for j in range(len(line)) if unicodedata.normalize("NFC", line[: j + 1]) != line[: j + 1] or unicodedata.combining(line[j])), 1)
+        warning = Diagnostic(src_path, first + 1, col, "W002", "", "text is in decomposed form (for example an accent typed as a separate character); it was composed (NFC): save the file that way", "warning")
+        return unicodedata.normalize("NFC", text), [*problems, warning]
+    return text, problems
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -55,18 +83,18 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 
 def load_source(source: SourceFile) -> tuple[LoadedSource | None, list[Diagnostic]]:
     """Load one file: YAML files whole, Markdown files by their front matter."""
-    text, problems = read_text(source)
+    text, warnings = read_text(source)
     if text is None:
-        return None, problems
+        return None, warnings
     if source.src_path.endswith(".md"):
         parts = split_front_matter(text)
         if parts is None:
             return None, [Diagnostic(source.src_path, 1, 1, "Y006", "", "a page starts with front matter between two '---' lines")]
         yaml_text, body, body_line = parts
         doc, problems = read_yaml(yaml_text, source.src_path, line_offset=1)
-        return (LoadedSource(source, doc, body, body_line) if doc else None), problems
+        return (LoadedSource(source, doc, body, body_line) if doc else None), warnings + problems
     doc, problems = read_yaml(text, source.src_path)
-    return (LoadedSource(source, doc) if doc else None), problems
+    return (LoadedSource(source, doc) if doc else None), warnings + problems
 
 
 @contextmanager

@@ -9,10 +9,11 @@ from typing import Any
 import jsonschema
 
 from generator.clausetext import check_value
-from generator.diagnostics import Diagnostic, field_name
+from generator.diagnostics import Diagnostic, field_name, has_errors
 from generator.discover import SourceFile
 from generator.load import load_source
 from generator.model import Catalog
+from generator.textcheck import check_texts
 from generator.validate import FORMATS, load_schema
 from generator.yamlread import Located
 
@@ -42,10 +43,11 @@ def load_profile(abs_path: Path, abs_root: Path) -> tuple[Profile, list[Diagnost
     for error in validator.iter_errors(loaded.doc.data):
         line, col = loaded.doc.at(tuple(error.absolute_path))
         problems.append(Diagnostic(src_path, line, col, "P002", field_name(error.absolute_path), error.message))
-    if problems:
+    problems += check_texts([loaded])  # control and bidi characters, blank values, odd numbers
+    if has_errors(problems):
         return Profile(), problems
     data = loaded.doc.data
-    return Profile(data["edition"], dict(data["values"]), src_path, loaded.doc), []
+    return Profile(data["edition"], dict(data["values"]), src_path, loaded.doc), problems
 
 
 def check_profile(profile: Profile, catalog: Catalog) -> list[Diagnostic]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.sanitise import ensure_sanitised
 
 FALLBACK_EPOCH = 1735689600  # 2025-01-01, used when the project is not a git checkout
 
@@ -32,6 +33,19 @@ def source_date_epoch(abs_root: Path) -> str:
         return out.stdout.strip() or str(FALLBACK_EPOCH)
     except (OSError, subprocess.CalledProcessError):
         return str(FALLBACK_EPOCH)
+
+
+LATEST_EPOCH = 4102444799  # 31 December 2099: zip and office dates stop at 2107
+
+
+def epoch_problem() -> str:
+    """Why $SOURCE_DATE_EPOCH cannot be used, or '' when it is unset, empty or valid."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not value:
+        return ""
+    if not value.isascii() or not value.isdigit() or int(value) > LATEST_EPOCH:
+        return f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 from 0 to {LATEST_EPOCH} (31 December 2099); got {value[:40]!r}"
+    return ""
 
 
 def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None, offline: bool = False) -> list[Diagnostic]:
@@ -57,6 +71,7 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
         if offline:
             overrides.update(offline_overrides(abs_config))
         config = load_config(str(abs_config), **overrides)
+        ensure_sanitised(config)  # every page's HTML passes the allowlist sanitiser (generator/sanitise.py)
         build(config)
     except MkDocsException as e:
         problems.append(str(e))

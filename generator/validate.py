@@ -65,9 +65,21 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
 
+def end_anchored(schema: Any) -> Any:
+    """The schema with each pattern's final '$' written as '\\Z'.
+
+    jsonschema matches patterns with re.search, where '$' also matches before a final newline, so
+    an id of "zz-new\\n" passed; fastjsonschema already reads '$' as the very end."""
+    if isinstance(schema, dict):
+        return {k: (v[:-1] + "\\Z" if k == "pattern" and isinstance(v, str) and v.endswith("$") and not v.endswith("\\$") else end_anchored(v)) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [end_anchored(v) for v in schema]
+    return schema
+
+
 @cache
 def _validator(kind: str) -> jsonschema.Draft202012Validator:
-    schema = load_schema(next(k.schema for k in KINDS if k.name == kind))
+    schema = end_anchored(load_schema(next(k.schema for k in KINDS if k.name == kind)))
     return jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
 
 
@@ -137,7 +149,10 @@ def _message(error: jsonschema.ValidationError, raw: str | None) -> str:
         hint = {"date": "a real date written YYYY-MM-DD, in quotes", "partial-date": "YYYY, YYYY-MM, YYYY-MM-DD or undated, in quotes", "uri": "a full web address starting https://"}
         return f"{_describe(inst)} is not {hint.get(value, value)}"
     if v == "pattern":
-        return f"{_describe(inst)} does not have the required form ({value})"
+        shown = value[:-2] + "$" if value.endswith("\\Z") else value
+        if shown == "^[a-z0-9]+(-[a-z0-9]+)*$":
+            return f"{_describe(inst)} is not a valid id: use lower-case letters, digits and single hyphens"
+        return f"{_describe(inst)} does not have the required form ({shown})"
     if v in {"minimum", "maximum"}:
         return f"{_describe(inst)} must be {'at least' if v == 'minimum' else 'at most'} {value}"
     if v == "minItems":

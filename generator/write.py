@@ -108,10 +108,26 @@ def recover(abs_target: Path) -> None:
             break
 
 
+def _copy_beside(abs_new: Path, abs_target: Path) -> Path:
+    """Copy a finished folder next to ``abs_target``, so that it can be swapped in by renames."""
+    local = abs_target.with_name(f".{abs_target.name}.new-{os.getpid()}")
+    shutil.rmtree(local, ignore_errors=True)
+    try:
+        shutil.copytree(abs_new, local)
+    except OSError as e:
+        shutil.rmtree(local, ignore_errors=True)
+        raise OSError(e.errno, f"{e.strerror or e} while copying the site to {local}") from e
+    return local
+
+
 def publish(abs_new: Path, abs_target: Path) -> None:
     """Swap a finished folder into place, atomically where the system allows, else by two renames."""
     abs_target.parent.mkdir(parents=True, exist_ok=True)
     recover(abs_target)
+    if abs_new.stat().st_dev != abs_target.parent.stat().st_dev:  # another file system: renames cannot cross it
+        local = _copy_beside(abs_new, abs_target)
+        shutil.rmtree(abs_new, ignore_errors=True)
+        abs_new = local
     if abs_target.is_dir() and _exchange(abs_new, abs_target):
         shutil.rmtree(abs_new, ignore_errors=True)  # now holds the previous version
         return

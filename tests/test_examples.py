@@ -24,3 +24,6 @@ def test_invalid_example(case: Path, tiny: Path, capsys: pytest.CaptureFixture[s
     assert "Traceback" not in err
     assert err.strip() == (case / "expected.txt").read_text(encoding="utf-8").strip()
     assert out == ""
+    code, out, err = run(capsys, "--root", str(tiny), "build")  # the build refuses exactly what check refused
+    assert (code, err.strip()) == (1, (case / "expected.txt").read_text(encoding="utf-8").strip())
+    assert not (tiny / "site").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 from functools import lru_cache
 
@@ -146,6 +147,10 @@ def front_matter(data: dict[str, object]) -> Markup:
 
 def number(value: float) -> str:
     """Format a figure for readers: thousands separators, no needless decimals."""
+    if isinstance(value, int):
+        return f"{value:,}"  # exactly, however long (float() of a 401-digit number overflows)
+    if not math.isfinite(value):
+        return str(value)  # svkb check refuses these; never crash on them
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")

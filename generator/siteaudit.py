@@ -1,0 +1,236 @@
+"""Audit the whole built site before it is published: a failing audit fails the build.
+
+Whatever the sources and the sanitiser did, the pages that would be published are checked as a
+browser would read them: no script but the site's own files and the theme's inline scripts, no
+inline event handler, no ``javascript:``/``data:``/``vbscript:`` URL, unique ids on each page,
+``rel="noopener"`` on every ``target="_blank"``, internal links and anchors that resolve, XML that
+parses and JSON that is strict (no NaN or Infinity). Each problem is one diagnostic line that
+names the built file and the line in it.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from generator.diagnostics import Diagnostic
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data", "srcset"}
+BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these inside a scheme: "java\tscript:"
+_RELATIVE_STRING = re.compile(r'"[./]*"')  # the theme's inline scripts differ only in "../" paths
+REFERENCE_PAGE = "404.html"  # rendered by the theme alone: its inline scripts are the theme's
+
+
+@dataclass
+class PageFacts:
+    """What one HTML page holds, as parsed."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # (line, col, href) of a, link, img, script
+    inline_scripts: list[tuple[int, int, str]] = field(default_factory=list)
+    script_files: list[tuple[int, int, str]] = field(default_factory=list)  # (line, col, src)
+    problems: list[tuple[int, int, str, str]] = field(default_factory=list)  # (line, col, rule, message)
+
+
+class _Parser(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.facts = PageFacts()
+        self._script: tuple[int, int] | None = None
+        self._script_text: list[str] = []
+
+    def _problem(self, rule: str, message: str) -> None:
+        line, col = self.getpos()
+        self.facts.problems.append((line, col + 1, rule, message))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name, value in attrs:
+            if name.startswith("on"):
+                self._problem("H002", f"<{tag}> has an inline event handler '{name}'")
+            if name in URL_ATTRIBUTES and _IGNORED_IN_URL.sub("", value or "").lower().startswith(BAD_SCHEMES):
+                self._problem("H003", f"<{tag} {name}> has an unsafe URL '{(value or '')[:60]}'")
+        if "id" in values:
+            if values["id"] in self.facts.ids:
+                self._problem("H004", f"the id '{values['id']}' is used twice on the page")
+            self.facts.ids.add(values["id"])
+        if tag == "a" and "name" in values:
+            self.facts.ids.add(values["name"])
+        if values.get("target", "").lower() == "_blank" and "noopener" not in values.get("rel", "").split():
+            self._problem("H005", f"<{tag} target=\"_blank\"> has no rel=\"noopener\"")
+        for name in ("href", "src"):
+            if values.get(name) and tag in {"a", "link", "img", "script", "iframe", "source"}:
+                line, col = self.getpos()
+                self.facts.links.append((line, col + 1, values[name]))
+        if tag in {"iframe", "object", "embed", "frame", "base", "applet"}:
+            self._problem("H001", f"<{tag}> is not allowed on a page")
+        if tag == "script":
+            self._script_start(values)
+
+    def _script_start(self, values: dict[str, str]) -> None:
+        if "src" in values:
+            line, col = self.getpos()
+            self.facts.script_files.append((line, col + 1, values["src"]))
+            return
+        if values.get("type") == "application/json" and values.get("id") == "__config":
+            return  # the theme's configuration: data, never run
+        self._script = self.getpos()
+        self._script_text = []
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script_text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            line, col = self._script
+            self.facts.inline_scripts.append((line, col + 1, "".join(self._script_text).strip()))
+            self._script = None
+
+
+def parse_page(text: str) -> PageFacts:
+    """Parse one page's HTML into the facts the audit needs."""
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    return parser.facts
+
+
+def script_shape(script: str) -> str:
+    """An inline script with its relative paths removed (they differ with the page's depth)."""
+    return _RELATIVE_STRING.sub('""', script)
+
+
+def _target(page: str, href: str) -> tuple[str, str] | None:
+    """The site file an internal link points to, and its fragment; None for external links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("//"):
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return page, unquote(parts.fragment)
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if not path.startswith("/") else path.lstrip("/")
+    if path.endswith("/") or joined == ".":
+        joined = posixpath.normpath(posixpath.join(joined, "index.html"))
+    return joined, unquote(parts.fragment)
+
+
+def audit_site(abs_site: Path) -> list[Diagnostic]:
+    """Every problem in the built site at ``abs_site``, one diagnostic each."""
+    files = {p.relative_to(abs_site).as_posix(): p for p in sorted(abs_site.rglob("*")) if p.is_file()}
+    pages = {name: parse_page(path.read_text(encoding="utf-8", errors="replace")) for name, path in files.items() if name.endswith(".html")}
+    reference = pages.get(REFERENCE_PAGE)
+    theme_scripts = {script_shape(s) for _, _, s in reference.inline_scripts} if reference else set()
+    found: list[Diagnostic] = []
+    for name, facts in pages.items():
+        def problem(line: int, col: int, rule: str, message: str, name: str = name) -> None:
+            found.append(Diagnostic(f"(built) {name}", line, col, rule, "", message))
+
+        for line, col, rule, message in facts.problems:
+            problem(line, col, rule, message)
+        for line, col, script in facts.inline_scripts:
+            if script_shape(script) not in theme_scripts:
+                problem(line, col, "H001", f"inline <script> that is not the theme's: '{script[:60]}'")
+        for line, col, src in facts.script_files:
+            target = _target(name, src)
+            if target is None or not target[0].startswith("assets/"):
+                problem(line, col, "H001", f"<script src='{src}'> is not one of the site's own scripts under assets/")
+        for line, col, href in facts.links:
+            _check_link(name, href, files, pages, lambda r, m, line=line, col=col: problem(line, col, r, m))
+    found += _check_data(files)
+    return sorted(found)
+
+
+def _check_link(page: str, href: str, files: dict[str, Path], pages: dict[str, PageFacts], problem) -> None:  # type: ignore[no-untyped-def]
+    target = _target(page, href)
+    if target is None:
+        return
+    path, fragment = target
+    if path.startswith("../") or path == "..":
+        problem("H006", f"link '{href}' points outside the site")
+        return
+    if path not in files and posixpath.join(path, "index.html") in files:
+        path = posixpath.join(path, "index.html")
+    if path not in files:
+        problem("H006", f"link '{href}' points to a missing file '{path}'")
+    elif fragment and path in pages and fragment not in pages[path].ids:
+        problem("H007", f"link '{href}' points to a missing anchor '#{fragment}' in '{path}'")
+
+
+def _strict_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _check_data(files: dict[str, Path]) -> list[Diagnostic]:
+    """XML that parses (Atom feed, sitemap) and strict JSON (no NaN or Infinity)."""
+    found: list[Diagnostic] = []
+    for name, path in files.items():
+        if name.endswith(".xml"):
+            try:
+                ET.parse(path)
+            except ET.ParseError as e:
+                line, col = e.position
+                found.append(Diagnostic(f"(built) {name}", line, col + 1, "H008", "", f"not well-formed XML: {str(e).split(':')[0]}"))
+        elif name.endswith(".json"):
+            try:
+                json.loads(path.read_text(encoding="utf-8"), parse_constant=_strict_constant)
+            except (ValueError, UnicodeDecodeError) as e:
+                line, col = (e.lineno, e.colno) if isinstance(e, json.JSONDecodeError) else (1, 1)
+                found.append(Diagnostic(f"(built) {name}", line, col, "H009", "", f"not strict JSON: {str(e).splitlines()[0]}"))
+    return found
+
+
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def _built_sources(catalog: Any) -> list[tuple[str, str]]:
+    """(built page or folder prefix, source file) for every item that has its own pages."""
+    found = [(f"case-studies/{c.id}/", c.src_path) for c in catalog.case_studies]
+    found += [(f"clauses/{c.slug}/", c.src_path) for c in catalog.clauses]
+    found += [(f"indicators/{i.id}/", i.src_path) for i in catalog.indicators]
+    found += [(f"courses/{c.id}/", c.src_path) for c in catalog.courses]
+    found += [(p.dest_path[: -len(".md")] + "/", p.src_path) for p in catalog.pages]
+    return found
+
+
+def locate(diagnostics: list[Diagnostic], catalog: Any, abs_root: Path) -> list[Diagnostic]:
+    """Point problems in built pages at the source file, and the line that holds the quoted value
+    (a link written in a YAML text field, an id in a page) when the source has it."""
+    if catalog is None:
+        return diagnostics
+    sources = _built_sources(catalog)
+    located: list[Diagnostic] = []
+    for d in diagnostics:
+        generated = d.path.startswith("(generated) ") and d.path.endswith(".md")
+        built = d.path.removeprefix("(built) ").removeprefix("(generated) ")
+        if generated:
+            built = built[: -len(".md")] + "/"
+        src = next((s for prefix, s in sources if built.startswith(prefix)), None)
+        if src is None or not (generated or d.path.startswith("(built) ")):
+            located.append(d)
+            continue
+        quoted = [q for q in _QUOTED.findall(d.message) if q != d.path.removeprefix("(generated) ")]
+        line, col = _find(abs_root / src, quoted[0] if quoted else "")
+        located.append(Diagnostic(src, line, col, d.rule, "", f"{d.message} (in {d.path})", d.severity))
+    return located
+
+
+def _find(path: Path, value: str) -> tuple[int, int]:
+    """The 1-based line and column of ``value`` in ``path``, else 1:1."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1, 1
+    needle = re.sub(r"^(\.\.?/)+", "", value.lstrip("#"))  # built links climb more folders than the source's
+    for number, text in enumerate(lines, 1):
+        if needle and needle in text:
+            return number, text.index(needle) + 1
+    return 1, 1
