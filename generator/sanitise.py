@@ -35,7 +35,8 @@ DATA_ATTRIBUTES = {
     "data-svkb-cite-output", "data-svkb-cite-status", "data-svkb-clause", "data-svkb-copy",
     "data-svkb-empty", "data-svkb-filters", "data-svkb-list", "data-svkb-noun", "data-svkb-review-by",
     "data-svkb-root-href", "data-svkb-source", "data-svkb-status", "data-svkb-storage-key",
-    "data-svkb-text",
+    "data-svkb-text", "data-block", "data-format", "data-pack", "data-svkb-pack", "data-svkb-pack-builder",
+    "data-svkb-pack-clauses",
 }  # fmt: skip
 
 ATTRIBUTES: dict[str, set[str]] = {

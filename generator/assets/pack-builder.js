@@ -5,6 +5,8 @@
    State (clauses and values) lives only in the page's URL fragment: nothing is stored or sent. */
 (function () {
   "use strict";
+  // The builder's data and zip library sit beside this script: never take a script address from the page.
+  var HERE = document.currentScript ? document.currentScript.src : "";
 
   // ---- Values as a tender shows them (clausetext.format_value) -------------------------------
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -451,8 +453,8 @@
     script.onerror = function () { root.querySelector("p").textContent = "The pack builder could not load its data. Reload the page to try again."; };
     document.head.appendChild(script);
   }
-  load(root.getAttribute("data-src"), function () {
-    load(root.getAttribute("data-zip"), function () {
+  load(HERE.replace(/pack-builder\.js([?#].*)?$/, "pack-builder-data.js"), function () {
+    load(HERE.replace(/pack-builder\.js([?#].*)?$/, "fflate.js"), function () {
       if (window.SVKBPackBuilderUI) { window.SVKBPackBuilderUI(root, window.SVKB_PACK_DATA); }
     });
   });

@@ -40,6 +40,7 @@
       var set = selects.filter(function (s) { return s.value; });
       var option = set.length === 1 ? set[0].options[set[0].selectedIndex] : null;
       var base = option ? option.getAttribute("data-pack") : null;
+      if (base && !/^[A-Za-z0-9._\/-]+$/.test(base)) { base = null; }  // a plain relative path, never a scheme
       pack.hidden = !base;
       if (base) {
         Array.prototype.forEach.call(pack.querySelectorAll("a[data-format]"), function (a) { a.href = base + "." + a.getAttribute("data-format"); });
