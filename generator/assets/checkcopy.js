@@ -141,17 +141,19 @@
   }
 
   function score(ops, lib, pasteCount) {
-    var inRuns = 0, run = 0, filled = 0, matched = 0;
+    var inRuns = 0, run = 0, filled = 0, matched = 0, removed = 0, pending = 0;
     ops.forEach(function (o) {
-      if (o.op === "=") { run += 1; matched += 1; }
+      if (o.op === "=") { run += 1; matched += 1; removed += pending; pending = 0; }
       else if (o.op === "~") { filled += 1; }
-      else if (breaksRun(o, lib)) { inRuns += run >= MIN_RUN ? run : 0; run = 0; }
+      if (breaksRun(o, lib)) { inRuns += run >= MIN_RUN ? run : 0; run = 0; }
+      if (o.op === "-" && breaksRun(o, lib) && matched) { pending += 1; }  // counted once a later word matches: inside the extract
     });
     inRuns += run >= MIN_RUN ? run : 0;
     var required = lib.filter(function (t) { return t.kind === "w" && !t.opt; }).length;
     return {
       confidence: inRuns / Math.max(1, pasteCount - filled),
       inRuns: inRuns,
+      removed: removed,
       coverage: Math.min(1, matched / Math.max(1, required))
     };
   }
@@ -193,16 +195,16 @@
     var results = shortlist(entries, shingles(paste)).map(function (entry) {
       var ops = align(entry.tokens, paste);
       var s = score(ops, entry.tokens, paste.length);
-      return { entry: entry, ops: ops, paste: paste, confidence: s.confidence, inRuns: s.inRuns, coverage: s.coverage };
+      return { entry: entry, ops: ops, paste: paste, confidence: s.confidence, inRuns: s.inRuns, removed: s.removed, coverage: s.coverage };
     });
     results.sort(function (x, y) {
-      return y.confidence - x.confidence || y.inRuns - x.inRuns || y.coverage - x.coverage || newerFirst(x.entry, y.entry);
+      return y.confidence - x.confidence || y.inRuns - x.inRuns || x.removed - y.removed || newerFirst(x.entry, y.entry);
     });
     var byClause = {}, matches = [];
     results.forEach(function (r) {
       var id = r.entry.clause.id;
       if (!byClause[id]) { byClause[id] = r; r.ties = [r.entry.version.version]; matches.push(r); }
-      else if (byClause[id].confidence === r.confidence && byClause[id].inRuns === r.inRuns) { byClause[id].ties.push(r.entry.version.version); }
+      else if (byClause[id].confidence === r.confidence && byClause[id].inRuns === r.inRuns && byClause[id].removed === r.removed) { byClause[id].ties.push(r.entry.version.version); }
     });
     return {
       matches: matches.filter(function (r) { return r.confidence >= THRESHOLD && r.inRuns >= Math.min(MIN_WORDS, paste.length); }),
@@ -356,7 +358,8 @@
     return el("section", { "aria-labelledby": "svkb-check-others" }, [
       el("h2", { id: "svkb-check-others" }, ["Other possible matches"]),
       el("ul", {}, matches.map(function (r) {
-        return el("li", { "data-svkb-check-other": r.entry.clause.id }, [el("a", { href: pageUrl(r.entry.clause.url) }, [r.entry.clause.id + ": " + r.entry.clause.title]), " (version " + r.entry.version.version + ", " + percent(r.confidence) + ")"]);
+        var newer = compareVersions(r.entry.version.version, r.entry.clause.version) < 0 ? "; a newer version, " + r.entry.clause.version + ", exists" : "";
+        return el("li", { "data-svkb-check-other": r.entry.clause.id }, [el("a", { href: pageUrl(r.entry.clause.url) }, [r.entry.clause.id + ": " + r.entry.clause.title]), " (version " + r.entry.version.version + ", " + percent(r.confidence) + newer + ")"]);
       }))
     ]);
   }
