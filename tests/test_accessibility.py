@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "404": "no-such-page/",
     "accessibility statement": "guidance/accessibility/",
     "pack builder with an error shown": "pack-builder/#clauses=SV-FW-01,SV-GEN-07&v.weighting=150",
+    "check a clause": "check/",
 }
 AXE = Axe()
 RESULTS: dict[str, int] = {}
@@ -98,6 +99,27 @@ def test_no_axe_violations_with_search_open(browser, site: str) -> None:  # type
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     found = violations(page)
     RESULTS["search open with results"] = len(found)
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_with_a_clause_check_result(browser, site: str, built_real: Path, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from generator.build import Project, generate
+    from tests.checkvariants import filled_text, reworded
+
+    clause = generate(Project(built_real)).catalog.clause("SV-EMP-01")
+    context = browser.new_context(base_url=site, color_scheme=scheme)
+    page = context.new_page()
+    page.goto("check/")
+    page.fill("#svkb-check-text", " ".join(reworded(filled_text(clause), random.Random(3)).split(" ")[5:]))
+    page.click("button[type=submit]")
+    page.wait_for_selector("[data-svkb-check-clause] ins")
+    page.wait_for_selector(".svkb-check__diff del")
+    found = violations(page)
+    RESULTS[f"clause check with a result ({scheme})"] = len(found)
     context.close()
     assert found == []
 

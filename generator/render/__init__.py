@@ -12,6 +12,7 @@ from generator.parallel import run_all
 from generator.profile import Profile
 from generator.render.casestudies import render_case_studies
 from generator.render.changes import render_changes
+from generator.render.checkcopy import render_check
 from generator.render.clauses import render_clauses
 from generator.render.courses import render_courses
 from generator.render.exports import render_exports
@@ -35,6 +36,7 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool) -> 
         *([partial(build_packs, catalog, profile, epoch)] if packs else []),
         partial(render_pack_builder, catalog, epoch, profile.values),
         partial(render_clauses, catalog, profile.values),
+        partial(render_check, catalog),
         partial(render_exports, catalog),
         partial(render_courses, catalog, epoch),
         partial(render_review, catalog),
