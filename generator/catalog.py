@@ -96,6 +96,7 @@ def build_clause(item: LoadedSource) -> Clause:
             PastVersion(h["version"], h.get("title", d["title"]), h["body"], tuple(_variable(v) for v in h.get("variables", d["variables"])))
             for h in d.get("history", ())
         ),
+        defined_terms=tuple(d.get("defined_terms", ())), defines=tuple(d.get("defines", ())),
     )
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.clausetext import ClauseTemplateError, check_value
@@ -116,7 +117,36 @@ def check_clause_templates(clauses: tuple[Clause, ...]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for clause in clauses:
         found += [*check_body(clause), *check_variables(clause), *check_sample(clause), *check_roles(clause), *check_history(clause)]
+    found += check_defined_terms(clauses)
     return found
+
+
+def term_uses(body: str, terms: Iterable[str]) -> dict[str, int]:
+    """The body line (1-based) of the first use of each defined term; longer terms first, a plural 's' allowed."""
+    text, first = body, {}
+    for term in sorted(terms, key=len, reverse=True):
+        pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(term)}s?(?![A-Za-z0-9])")
+        for match in pattern.finditer(text):
+            first.setdefault(term, text.count("\n", 0, match.start()) + 1)
+        text = pattern.sub(lambda m: "#" * len(m.group(0)), text)
+    return first
+
+
+def check_defined_terms(clauses: Iterable[Clause]) -> Iterator[Diagnostic]:
+    """A clause lists every defined term its body uses, and every listed term is defined by the definitions clause."""
+    clauses = list(clauses)
+    defined = {term for c in clauses for term in c.defines}
+    for clause in clauses:
+        for i, term in enumerate(clause.defined_terms):
+            if term not in defined:
+                yield _at(clause, ("defined_terms", i), "T009", f"'{term}' is not defined by the definitions clause (add it there under defines, or remove it)")
+        for term in clause.defines:
+            if f'"{term}"' not in clause.body:
+                yield _at(clause, ("defines",), "T009", f"'{term}' is listed under defines but the body never defines it as \"{term}\"")
+        listed = set(clause.defined_terms) | set(clause.defines)
+        for term, line in sorted(term_uses(clause.body, defined).items(), key=lambda x: (x[1], x[0])):
+            if term not in listed:
+                yield Diagnostic(clause.src_path, clause.origin.text_line(("body",), line), 1, "T009", "body", f"uses the defined term '{term}' but does not list it under defined_terms")
 
 
 def check_history(clause: Clause) -> Iterator[Diagnostic]:

@@ -229,6 +229,8 @@ class Clause:
     origin: Located = field(default_factory=lambda: Located(None), compare=False, repr=False, hash=False)
     instruments: tuple[str, ...] = ()
     history: tuple[PastVersion, ...] = ()
+    defined_terms: tuple[str, ...] = ()
+    defines: tuple[str, ...] = ()
 
     @property
     def slug(self) -> str:

@@ -147,3 +147,17 @@ def test_quick_schema_check_agrees_with_jsonschema_on_every_file() -> None:
                 verdicts.append((item.src_path, quick, _validator(item.source.kind).is_valid(item.doc.data)))
     assert len(verdicts) > 100 and any(not v for _, _, v in verdicts), "the comparison must include invalid files"
     assert [(path, q, v) for path, q, v in verdicts if q != v] == []
+
+
+def test_defined_terms_match_longest_first_and_allow_plurals() -> None:
+    from generator.clausecheck import term_uses
+
+    body = "The Supplier reports KPIs.\n\nEach Contract Year the Contract Workers are counted.\nthe contract year"
+    uses = term_uses(body, ["Supplier", "KPI", "Contract", "Contract Year", "Contract Worker", "Working Day"])
+    assert uses == {"Supplier": 1, "KPI": 1, "Contract Year": 3, "Contract Worker": 3}
+
+
+def test_every_real_clause_lists_the_defined_terms_it_uses(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check")
+    assert code == 0
+    assert "T009" not in err
