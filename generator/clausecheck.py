@@ -118,7 +118,25 @@ def check_clause_templates(clauses: tuple[Clause, ...]) -> list[Diagnostic]:
     for clause in clauses:
         found += [*check_body(clause), *check_variables(clause), *check_sample(clause), *check_roles(clause), *check_history(clause)]
     found += check_defined_terms(clauses)
+    found += check_shared_variables(clauses)
     return found
+
+
+def check_shared_variables(clauses: tuple[Clause, ...]) -> Iterator[Diagnostic]:
+    """A variable name means one thing everywhere: an edition profile and the pack builder ask for it once.
+
+    So every declaration of a name has the same type, and choices worded the same way (a clause may
+    offer fewer of them than another).
+    """
+    first: dict[str, tuple[Clause, Any]] = {}
+    for clause in clauses:
+        for i, v in enumerate(clause.variables):
+            seen, other = first.setdefault(v.name, (clause, v))
+            mine, theirs = set(v.choices), set(other.choices)
+            if v.type != other.type:
+                yield _at(clause, ("variables", i, "type"), "T010", f"'{v.name}' is a {other.type} in {seen.id}; one value fills both, so give it the same type or another name")
+            elif not (mine <= theirs or theirs <= mine):
+                yield _at(clause, ("variables", i, "choices"), "T010", f"'{v.name}' offers {', '.join(other.choices)} in {seen.id}; one value fills both, so word the choices the same way or use another name")
 
 
 def term_uses(body: str, terms: Iterable[str]) -> dict[str, int]:

@@ -48,11 +48,18 @@ def unfilled() -> tuple[Any, dict[str, dict[str, Any]]]:
 
 
 def sample_profile(catalog: Any) -> dict[str, Any]:
-    """One value per variable name, taken from the clauses' own samples."""
+    """One value per variable name, taken from the clauses' own samples: the first that every clause declaring the name accepts."""
+    from generator.clausetext import check_value
+
+    declared: dict[str, list[Any]] = {}
+    for clause in catalog.clauses:
+        for variable in clause.variables:
+            declared.setdefault(variable.name, []).append(variable)
     values: dict[str, Any] = {}
     for clause in catalog.clauses:
         for name, value in clause.sample.items():
-            values.setdefault(name, value)
+            if name not in values and all(check_value(v, value) is None for v in declared[name]):
+                values[name] = value
     return values
 
 

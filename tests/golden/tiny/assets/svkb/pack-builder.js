@@ -563,6 +563,11 @@
       chosen().forEach(function (c) { c.variables.forEach(function (v) { if (!seen[v.name]) { seen[v.name] = true; list.push(v); } }); });
       return list;
     }
+    function sameName(name) {  // every chosen clause's variable of this name: a value must suit them all, as svkb check requires
+      var found = [];
+      chosen().forEach(function (c) { c.variables.forEach(function (v) { if (v.name === name) { found.push(v); } }); });
+      return found;
+    }
     function renderFields() {
       var wanted = variables();
       fields.textContent = "";
@@ -592,7 +597,7 @@
         var raw = (state.values[v.name] || "").trim(), f = inputs[v.name].field, problem = null, value = raw;
         if (raw !== "") {
           if (NUMERIC.indexOf(v.type) !== -1) { value = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN; }
-          problem = P.checkValue(v, value);
+          problem = sameName(v.name).map(function (each) { return P.checkValue(each, value); }).filter(Boolean)[0] || null;
         }
         f.error.textContent = problem ? v.label + ": " + problem : "";
         f.error.hidden = !problem;
