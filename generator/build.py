@@ -13,7 +13,7 @@ from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
 from generator.load import load_sources
 from generator.model import Catalog
-from generator.office.zipfiles import zip_folder
+from generator.offline import offline_zip
 from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
 from generator.render import render_nav, render_pages
@@ -122,20 +122,19 @@ def build(project: Project) -> Result:
 
 
 def _build_into(project: Project, result: Result, staging: Path) -> None:
-    """Write the docs tree, build the site (and the offline copy), and check its addresses; stop at the first failing step."""
+    """Write the docs tree, build the site (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
     nav = render_nav(result.catalog)
     write_pages([p for p in result.pages if not p.site_only], staging / "docs")
     result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", nav)
-    if result.exit_code == 0 and project.offline:
-        result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "offline", nav, offline=True)
-        if result.exit_code == 0:
-            write_pages([p for p in result.pages if p.site_only], staging / "offline", may_exist=False)
-            zipped = zip_folder(staging / "offline", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
-            result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
-    if result.exit_code == 0:
-        write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
-        if project.check_urls:
-            result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
+    if result.exit_code:
+        return
+    write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
+    if project.offline:
+        zipped = offline_zip(staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
+        result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
+        write_pages(result.pages[-1:], staging / "site", may_exist=False)
+    if project.check_urls:
+        result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
 
 
 def record_urls(project: Project) -> Result:

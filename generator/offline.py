@@ -1,0 +1,83 @@
+"""The offline copy: the built site, rewritten to work from the file system, zipped.
+
+It is derived from the site MkDocs has already built instead of a second MkDocs run. Pages keep
+their places (``x/index.html``), so every relative address to a file stays right; what Material's
+offline plugin would otherwise change is rewritten here:
+
+- links to directories (``../x/``, ``..``, ``./``) name their ``index.html``, since a browser shows a
+  folder listing, not the page, for a directory address on ``file://``;
+- the search index's locations likewise, and the index is also written as ``search/search_index.js``
+  (``var __index = ...``), which Material loads with a script tag on ``file://``, where it cannot fetch JSON;
+- each page loads the iframe-worker shim from our own assets, so search runs without a web worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import zipfile
+from pathlib import Path
+
+from generator.office.zipfiles import zip_bytes
+from generator.sitebuild import OFFLINE_SHIM
+
+SEARCH_INDEX = "search/search_index.json"
+SEARCH_SCRIPT = "search/search_index.js"
+# A link's address in an href or a redirect page's refresh: the path (no scheme), then any query or fragment.
+_ADDRESS = re.compile(rb'((?<![\w-])href="|; url=)([^"#?:]*)([#?][^"]*)?(?=")')
+
+
+def _file_address(path: str) -> str:
+    """``path`` naming a file: a directory address gets its ``index.html``; '' (this page) stays."""
+    if path.endswith("/"):
+        return path + "index.html"
+    if path == "." or path.endswith("/."):
+        return path[:-1] + "index.html"
+    if path == ".." or path.endswith("/.."):
+        return path + "/index.html"
+    return path
+
+
+def _link(match: re.Match[bytes]) -> bytes:
+    path = match.group(2).decode("utf-8")
+    return match.group(1) + _file_address(path).encode("utf-8") + (match.group(3) or b"")
+
+
+def offline_page(html: bytes, depth: int) -> bytes:
+    """A built page as it must be for the file system; ``depth`` is how many folders down it sits."""
+    html = _ADDRESS.sub(_link, html)
+    shim = f'<script src="{"../" * depth}{OFFLINE_SHIM}"></script>\n'.encode()
+    head_end = html.find(b"</head>")
+    return html if head_end < 0 else html[:head_end] + shim + html[head_end:]
+
+
+def offline_search_index(data: bytes) -> tuple[bytes, bytes]:
+    """The search index with file addresses, as JSON and as the script Material loads on ``file://``."""
+    index = json.loads(data)
+    for doc in index.get("docs", []):
+        path, hash_mark, fragment = doc["location"].partition("#")
+        doc["location"] = (_file_address(path) or "index.html") + hash_mark + fragment
+    text = json.dumps(index, separators=(",", ":"))
+    return text.encode("utf-8"), f"var __index = {text}".encode()
+
+
+def offline_files(abs_site: Path) -> list[tuple[str, bytes]]:
+    """Every file of the built site, by relative path in sorted order, as the offline copy has it."""
+    files = sorted(p for p in abs_site.rglob("*") if p.is_file())
+    out: list[tuple[str, bytes]] = []
+    for path in files:
+        rel = path.relative_to(abs_site).as_posix()
+        data = path.read_bytes()
+        if rel.endswith(".html"):
+            data = offline_page(data, rel.count("/"))
+        elif rel == SEARCH_INDEX:
+            data, script = offline_search_index(data)
+            out.append((SEARCH_SCRIPT, script))
+        out.append((rel, data))
+    return sorted(out, key=lambda item: Path(item[0]))
+
+
+def offline_zip(abs_site: Path, prefix: str, when: dt.datetime) -> bytes:
+    """The offline copy of a built site as a reproducible zip, every file under ``prefix``/."""
+    return zip_bytes([(f"{prefix}/{rel}", data, zipfile.ZIP_DEFLATED) for rel, data in offline_files(abs_site)], when)
