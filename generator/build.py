@@ -11,7 +11,7 @@ from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
-from generator.load import load_sources
+from generator.load import LoadMemo, load_sources
 from generator.model import Catalog
 from generator.offline import offline_zip
 from generator.packs import build_date
@@ -73,10 +73,10 @@ class Result:
         return 1 if has_errors(self.diagnostics) else 0
 
 
-def check(project: Project) -> Result:
-    """Read and validate all content and build the catalogue; write nothing."""
+def check(project: Project, memo: LoadMemo | None = None) -> Result:
+    """Read and validate all content and build the catalogue; write nothing. ``memo``: see load_sources."""
     sources, diagnostics = discover(project.abs_root)
-    loaded, problems = load_sources(sources)
+    loaded, problems = load_sources(sources, memo)
     valid, invalid = validate(loaded)
     diagnostics += problems + invalid + find_placeholders(loaded)
     if not any(item.source.kind == "taxonomy" for item in valid):
@@ -92,11 +92,11 @@ def check(project: Project) -> Result:
     return Result(sorted(diagnostics), catalog, profile)
 
 
-def generate(project: Project) -> Result:
-    """Check the content and render every page in memory."""
-    result = check(project)
+def generate(project: Project, memo: LoadMemo | None = None, packs: bool = True) -> Result:
+    """Check the content and render every page in memory (the clause packs too, unless ``packs`` is false)."""
+    result = check(project, memo)
     if result.exit_code == 0 and result.catalog is not None:
-        result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)))
+        result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)), packs)
     return result
 
 
