@@ -14,12 +14,13 @@ offline plugin would otherwise change is rewritten here:
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from generator.office.zipfiles import zip_bytes
 from generator.sitebuild import OFFLINE_SHIM
 
 SEARCH_INDEX = "search/search_index.json"
@@ -62,22 +63,33 @@ def offline_search_index(data: bytes) -> tuple[bytes, bytes]:
     return text.encode("utf-8"), f"var __index = {text}".encode()
 
 
-def offline_files(abs_site: Path) -> list[tuple[str, bytes]]:
-    """Every file of the built site, by relative path in sorted order, as the offline copy has it."""
-    files = sorted(p for p in abs_site.rglob("*") if p.is_file())
-    out: list[tuple[str, bytes]] = []
-    for path in files:
-        rel = path.relative_to(abs_site).as_posix()
-        data = path.read_bytes()
-        if rel.endswith(".html"):
-            data = offline_page(data, rel.count("/"))
-        elif rel == SEARCH_INDEX:
-            data, script = offline_search_index(data)
-            out.append((SEARCH_SCRIPT, script))
-        out.append((rel, data))
-    return sorted(out, key=lambda item: Path(item[0]))
+def offline_files(abs_site: Path) -> Iterator[tuple[str, bytes]]:
+    """Every file of the offline copy, by relative path in sorted order, read one at a time."""
+    names = sorted(p.relative_to(abs_site) for p in abs_site.rglob("*") if p.is_file())
+    if Path(SEARCH_INDEX) in names:
+        names = sorted([*names, Path(SEARCH_SCRIPT)])
+    for name in names:
+        rel = name.as_posix()
+        if rel in (SEARCH_INDEX, SEARCH_SCRIPT):
+            data, script = offline_search_index((abs_site / SEARCH_INDEX).read_bytes())
+            yield rel, data if rel == SEARCH_INDEX else script
+            continue
+        data = (abs_site / name).read_bytes()
+        yield rel, offline_page(data, rel.count("/")) if rel.endswith(".html") else data
 
 
 def offline_zip(abs_site: Path, prefix: str, when: dt.datetime) -> bytes:
-    """The offline copy of a built site as a reproducible zip, every file under ``prefix``/."""
-    return zip_bytes([(f"{prefix}/{rel}", data, zipfile.ZIP_DEFLATED) for rel, data in offline_files(abs_site)], when)
+    """The offline copy of a built site as a reproducible zip, every file under ``prefix``/.
+
+    Files are read, rewritten and compressed one at a time, so memory holds the zip, not the site
+    (the same entries, attributes and fixed timestamp as generator.office.zipfiles.zip_bytes)."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for rel, data in offline_files(abs_site):
+            info = zipfile.ZipInfo(f"{prefix}/{rel}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, data)
+    return buffer.getvalue()
