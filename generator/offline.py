@@ -23,10 +23,13 @@ from pathlib import Path
 
 from generator.sitebuild import OFFLINE_SHIM
 
+STORED = (".zip", ".docx", ".odt", ".png", ".jpg", ".gz", ".woff2")  # compressed already: stored as they are, not deflated again
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_SCRIPT = "search/search_index.js"
-# A link's address in an href or a redirect page's refresh: the path (no scheme), then any query or fragment.
-_ADDRESS = re.compile(rb'((?<![\w-])href="|; url=)([^"#?:]*)([#?][^"]*)?(?=")')
+# A link to a directory in an href (or a redirect page's refresh): its path, ending in / or a dot
+# segment, then any query or fragment. The pattern starts with its literal, which keeps it fast.
+_HREF = re.compile(rb'href="([^"#?:]*[/.])([#?][^"]*)?(?=")')
+_REFRESH = re.compile(rb'; url=([^"#?:]*[/.])([#?][^"]*)?(?=")')
 
 
 def _file_address(path: str) -> str:
@@ -40,14 +43,23 @@ def _file_address(path: str) -> str:
     return path
 
 
+def _address(match: re.Match[bytes]) -> bytes:
+    path = _file_address(match.group(1).decode("utf-8")).encode("utf-8")
+    return match.group(0)[: match.start(1) - match.start()] + path + (match.group(2) or b"")
+
+
 def _link(match: re.Match[bytes]) -> bytes:
-    path = match.group(2).decode("utf-8")
-    return match.group(1) + _file_address(path).encode("utf-8") + (match.group(3) or b"")
+    before = match.string[match.start() - 1 : match.start()] if match.start() else b" "
+    if before.isalnum() or before in b"-_":
+        return match.group(0)  # the end of another attribute's name, such as data-svkb-root-href
+    return _address(match)
 
 
 def offline_page(html: bytes, depth: int) -> bytes:
     """A built page as it must be for the file system; ``depth`` is how many folders down it sits."""
-    html = _ADDRESS.sub(_link, html)
+    html = _HREF.sub(_link, html)
+    if b"http-equiv" in html:
+        html = _REFRESH.sub(_address, html)
     shim = f'<script src="{"../" * depth}{OFFLINE_SHIM}"></script>\n'.encode()
     head_end = html.find(b"</head>")
     return html if head_end < 0 else html[:head_end] + shim + html[head_end:]
@@ -82,13 +94,14 @@ def offline_zip(abs_site: Path, prefix: str, when: dt.datetime) -> bytes:
     """The offline copy of a built site as a reproducible zip, every file under ``prefix``/.
 
     Files are read, rewritten and compressed one at a time, so memory holds the zip, not the site
-    (the same entries, attributes and fixed timestamp as generator.office.zipfiles.zip_bytes)."""
+    (the attributes and fixed timestamp of generator.office.zipfiles.zip_bytes); files that are
+    compressed already are stored, which saves time and next to no space."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for rel, data in offline_files(abs_site):
             info = zipfile.ZipInfo(f"{prefix}/{rel}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if rel.endswith(STORED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
             archive.writestr(info, data)
