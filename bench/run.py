@@ -1,15 +1,23 @@
-"""Benchmark: build a synthetic corpus at two sizes and report time and memory per stage.
+"""Benchmark: what a user waits for, at the real content and a synthetic corpus at N and 4N.
 
 Usage (from the project folder, after `make site` has created .venv):
-    .venv/bin/python bench/run.py                 # N = 500 case studies, 125 clauses, 75 indicators, and 4N
-    .venv/bin/python bench/run.py --scale 100     # a quicker run
-    .venv/bin/python bench/run.py --no-browser    # skip the search timing in Chromium
+    .venv/bin/python bench/run.py                 # real content, N = 500 case studies (125 clauses, 75 indicators), and 4N
+    .venv/bin/python bench/run.py --quick         # the same at N = 100, fewer saves: a few minutes
+    .venv/bin/python bench/run.py --sizes 20N --pairs 1 --saves 0 --no-browser   # 10,000 case studies, once
+    .venv/bin/python bench/run.py --no-browser    # skip Chromium (search timing and save-to-reload)
 
 The corpus is the real content plus clones of the real case studies, clauses and indicators with
 new ids and their prose varied (same length), so items have realistic size and shape and no cache
-can serve a clone from its original. Each size is built twice: once by the generator's
-stages (timed one by one), and once by plain MkDocs + Material on the same generated Markdown,
-so the generator's own cost shows as a share of the whole.
+can serve a clone from its original. At each size the benchmark
+- times the generator's own stages in this process (load, validate, model, render, write);
+- alternates `svkb build` in a fresh process (as `make site` runs it) with a plain `mkdocs build`
+  of the same generated Markdown, configuration and navigation, and reports the median of the pair
+  ratios and each command's peak memory;
+- times `svkb check` in a fresh process, and first search results in headless Chromium;
+- starts `svkb serve`, opens a case study in Chromium and times each save of that case study until
+  the live-reloaded page shows the edit (real content and the largest size).
+The machine is shared: timings move between runs of the same code, so pairs are alternated and
+medians reported.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
 
@@ -33,13 +42,14 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from bench import endtoend, live  # noqa: E402
+from bench.search import search_timing  # noqa: E402
 from generator.catalog import build_catalog  # noqa: E402
 from generator.crossref import check_references  # noqa: E402
 from generator.discover import discover  # noqa: E402
 from generator.load import load_sources  # noqa: E402
 from generator.profile import Profile  # noqa: E402
 from generator.render import render_nav, render_pages  # noqa: E402
-from generator.sitebuild import build_site  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from generator.write import write_pages  # noqa: E402
 
@@ -107,6 +117,7 @@ def make_corpus(target: Path, cases: int, clauses: int, indicators: int) -> None
     for folder in ("content", "casestudies", "templates"):
         shutil.copytree(ROOT / folder, target / folder)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy(ROOT / "published-urls.txt", target / "published-urls.txt")  # so the build checks addresses as `make site` does
     groups = (("casestudies", cases, lambda i: f"synthetic-case-{i:05d}"),
               ("templates", clauses, None),
               ("content/indicators", indicators, lambda i: f"synthetic-indicator-{i:05d}"))
@@ -119,8 +130,8 @@ def make_corpus(target: Path, cases: int, clauses: int, indicators: int) -> None
             (target / folder / f"{new_id}.yml").write_text(clone(source, new_id, i), encoding="utf-8")
 
 
-def run_generator(project: Path, out: Path) -> tuple[Stages, Path]:
-    """Run every stage of a build, timing each."""
+def run_generator(project: Path, out: Path) -> tuple[Stages, list[object]]:
+    """Run the generator's own stages in this process, timing each; return them and the navigation."""
     s = Stages()
     with s.stage("load"):
         sources, _ = discover(project)
@@ -137,25 +148,17 @@ def run_generator(project: Path, out: Path) -> tuple[Stages, Path]:
     with s.stage("render pages and packs"):  # as a build does it: on both cores once the catalogue is large
         pages = render_pages(catalog, Profile(), EPOCH)
         nav = render_nav(catalog)
-    docs = out / "docs"
     with s.stage("write"):
-        write_pages([p for p in pages if not p.site_only], docs)
-    with s.stage("site build"):
-        problems = build_site(project / "mkdocs.yml", docs, out / "site", nav)
-        write_pages([p for p in pages if p.site_only], out / "site")
-    if problems:
-        raise SystemExit("site build failed:\n" + "\n".join(p.format() for p in problems[:20]))
+        write_pages([p for p in pages if not p.site_only], out / "docs")
+    return s, nav
+
+
+def plain_config(project: Path, out: Path, nav: list[object]) -> Path:
+    """A MkDocs configuration for the Markdown `svkb build` leaves in build/docs, with the same settings and navigation."""
     config = dict(yaml.safe_load((project / "mkdocs.yml").read_text()))
-    config.update(docs_dir=str(docs), site_dir=str(out / "plain-site"), nav=nav)
+    config.update(docs_dir=str(project / "build/docs"), site_dir=str(out / "plain-site"), nav=nav)
     (out / "plain-mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    return s, out / "plain-mkdocs.yml"
-
-
-def plain_mkdocs(config: Path) -> tuple[float, float]:
-    """Build the same Markdown with MkDocs and Material alone; return seconds and peak memory."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True, env={**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)})
-    return time.perf_counter() - start, peak_mb(resource.RUSAGE_CHILDREN)
+    return out / "plain-mkdocs.yml"
 
 
 def check_time(project: Path) -> float:
@@ -179,117 +182,90 @@ def site_figures(site: Path) -> dict[str, str]:
     }
 
 
-COMPRESSIBLE = (".html", ".js", ".json", ".css", ".xml", ".svg", ".txt")
-PHONE = {"latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}  # a slow mobile connection
+SIZES = {"real": 0, "N": 1, "4N": 4, "20N": 20}
 
 
-@contextmanager
-def serve_gzipped(site: Path):  # type: ignore[no-untyped-def]
-    """Serve the site as a static host would: text files gzipped when the browser accepts it."""
-    import functools
-    import http.server
-    import threading
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def do_GET(self) -> None:  # noqa: N802
-            path = Path(self.translate_path(self.path))
-            if path.is_dir() and self.path.split("?")[0].endswith("/"):
-                path = path / "index.html"
-            if path.suffix not in COMPRESSIBLE or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
-                return super().do_GET()
-            body = gzip.compress(path.read_bytes(), 6)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+@dataclass
+class Options:
+    scale: int
+    pairs: int
+    saves: int
+    browser: bool
+    live: set[str]
 
 
-def first_results(browser: object, url: str, phone: bool) -> float:
-    """Seconds from opening the home page to the first search results for a query typed at once."""
-    context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
-    page = context.new_page()
-    if phone:
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {"offline": False, **PHONE})
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    start = time.perf_counter()
-    page.goto("")
-    page.keyboard.press("/")
-    page.keyboard.type("living wage")
-    page.wait_for_selector(".md-search-result__item", timeout=300000)
-    seconds = time.perf_counter() - start
-    context.close()
-    return seconds
-
-
-def search_timing(site: Path) -> dict[str, str]:
-    """Time to the first results in headless Chromium: on this machine, and as a phone on a slow connection."""
-    from tests.browser import chromium
-
-    with serve_gzipped(site) as url, chromium() as browser:
-        here = first_results(browser, url, phone=False)
-        phone = first_results(browser, url, phone=True)
-    return {"first search results in Chromium, this machine (gzip, no throttling)": f"{here:,.1f} s",
-            "first search results as a phone (1.6 Mbit/s, 150 ms latency, CPU 4x slower)": f"{phone:,.1f} s"}
-
-
-def measure(size: str, cases: int, clauses: int, indicators: int, browser: bool) -> dict[str, object]:
+def measure(size: str, opts: Options) -> dict[str, object]:
+    k = SIZES[size]
+    cases, clauses, indicators = k * opts.scale, k * opts.scale // 4, (max(21, k * opts.scale * 3 // 20) if k else 0)
     work = Path(tempfile.mkdtemp(prefix=f"svkb-bench-{size}-"))
     try:
-        make_corpus(work / "project", cases, clauses, indicators)
-        stages, config = run_generator(work / "project", work / "out")
-        plain_seconds, plain_peak = plain_mkdocs(config)
-        figures = site_figures(work / "out/site")
-        figures["svkb check"] = f"{check_time(work / 'project'):,.2f} s"
-        if browser and shutil.which("chromium"):
-            figures.update(search_timing(work / "out/site"))
-        return {"size": size, "items": f"{cases} case studies, {clauses} clauses, {indicators} indicators", "stages": stages,
-                "plain": plain_seconds, "plain_peak": plain_peak, "figures": figures}
+        project = work / "project"
+        make_corpus(project, cases, clauses, indicators)
+        stages, nav = run_generator(project, work / "out")
+        config = plain_config(project, work / "out", nav)
+        a, b, ratios = endtoend.paired(project, config, EPOCH, opts.pairs)
+        figures = site_figures(project / "site")
+        figures["svkb check"] = f"{check_time(project):,.2f} s"
+        lines = endtoend.rows(a, b, ratios)
+        browser = opts.browser and shutil.which("chromium") is not None
+        if browser:
+            figures.update(search_timing(project / "site"))
+        if browser and opts.saves and size in opts.live:
+            startup, saves = live.save_to_reload(project, opts.saves, EPOCH)
+            lines += live.rows(startup, saves, 2 if size == "real" else 5)
+        counts = sorted(p.name for p in (project / "casestudies").glob("*.yml")), list((project / "templates").glob("*.yml")), list((project / "content/indicators").glob("*.yml"))
+        return {"size": size, "items": f"{len(counts[0]):,} case studies, {len(counts[1]):,} clauses, {len(counts[2]):,} indicators", "stages": stages,
+                "a": a, "b": b, "lines": lines, "figures": figures}
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def report(results: list[dict[str, object]]) -> str:
     lines = []
-    generator_stages = {"load", "validate", "model", "render pages and packs", "write"}
     for r in results:
         stages: Stages = r["stages"]  # type: ignore[assignment]
-        lines += [f"\n## {r['size']}: {r['items']}", "", "| Stage | Seconds | Peak memory after (MB) |", "| --- | ---: | ---: |"]
+        plain: endtoend.Runs = r["b"]  # type: ignore[assignment]
+        lines += [f"\n## {r['size']}: {r['items']}", "", "| Generator stage (in this process) | Seconds | Peak memory after (MB) |", "| --- | ---: | ---: |"]
         lines += [f"| {name} | {seconds:,.2f} | {peak:,.0f} |" for name, seconds, peak in stages.rows]
-        own = stages.total(generator_stages)
-        lines += [f"| **generator stages (all but site build)** | **{own:,.2f}** | |",
-                  f"| plain MkDocs + Material, same Markdown | {r['plain']:,.2f} | {r['plain_peak']:,.0f} |", "",
-                  f"- generator's own stages as a share of the plain MkDocs build: {own / r['plain']:.0%} (target: at most 15%)"]
+        own = stages.total()
+        lines += [f"| **generator stages** | **{own:,.2f}** | |", "",
+                  f"- generator's own stages as a share of the plain MkDocs build: {own / plain.median:.0%}"]
+        lines += r["lines"]  # type: ignore[arg-type]
         lines += [f"- {k}: {v}" for k, v in r["figures"].items()]  # type: ignore[union-attr]
-    small, large = results[0]["stages"], results[-1]["stages"]  # type: ignore[index]
-    growth = large.total() / small.total()  # type: ignore[union-attr]
-    lines += ["", f"Growth from N to 4N: {growth:.2f}x the total time (target: at most 4.4x)"]
+    lines += [""] + growth(results)
     return "\n".join(lines)
+
+
+def growth(results: list[dict[str, object]]) -> list[str]:
+    """How `svkb build` time grows with size: N to 4N, and 20N against the line through N and 4N."""
+    t = {r["size"]: r["a"].median for r in results}  # type: ignore[attr-defined]
+    out = []
+    if "N" in t and "4N" in t:
+        out.append(f"Growth of `svkb build` from N to 4N: {t['4N'] / t['N']:.2f}x (linear would be at most 4x; target: at most 4.4x)")
+        if "20N" in t:
+            predicted = t["4N"] + (t["4N"] - t["N"]) / 3 * 16
+            out.append(f"20N: {t['20N']:,.1f} s against {predicted:,.1f} s on the line through N and 4N: {t['20N'] / predicted:.2f}x (target: at most 1.1x)")
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", type=int, default=500, help="N, the number of case studies at the smaller size (default 500)")
-    parser.add_argument("--no-browser", action="store_true", help="skip the search timing in headless Chromium")
+    parser.add_argument("--scale", type=int, default=500, help="N, the number of case studies at the smaller synthetic size (default 500)")
+    parser.add_argument("--sizes", default="real,N,4N", help="which sizes, comma-separated, from real, N, 4N, 20N (default real,N,4N)")
+    parser.add_argument("--pairs", type=int, default=3, help="paired runs of `svkb build` and plain MkDocs per size (default 3)")
+    parser.add_argument("--saves", type=int, default=3, help="saves timed in `svkb serve` at the real content and the largest size (default 3; 0 to skip)")
+    parser.add_argument("--quick", action="store_true", help="N = 100 and 2 saves: the whole run in a few minutes")
+    parser.add_argument("--no-browser", action="store_true", help="skip Chromium: search timing and save-to-reload")
     args = parser.parse_args()
-    n = args.scale
-    results = [measure("N", n, n // 4, max(21, n * 3 // 20), not args.no_browser),
-               measure("4N", 4 * n, n, max(21, n * 3 // 5), not args.no_browser)]
-    print(f"# svkb benchmark ({os.cpu_count()} cores)")
+    if args.quick:
+        args.scale, args.saves = 100, min(args.saves, 2)
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown or args.pairs < 1:
+        parser.error(f"unknown size {unknown} (choose from {', '.join(SIZES)})" if unknown else "--pairs must be at least 1")
+    opts = Options(args.scale, args.pairs, args.saves, not args.no_browser, {"real", sizes[-1]})
+    results = [measure(size, opts) for size in sizes]
+    print(f"# svkb benchmark ({os.cpu_count()} cores shared with other users; N = {args.scale}, {args.pairs} pairs)")
     print(report(results))
     return 0
 

@@ -13,9 +13,9 @@ from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
 from generator.headers import FILE as HEADERS
 from generator.headers import headers_file
-from generator.load import load_sources
+from generator.load import LoadMemo, load_sources
 from generator.model import Catalog
-from generator.office.zipfiles import zip_folder
+from generator.offline import offline_zip
 from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
 from generator.render import render_nav, render_pages
@@ -77,10 +77,10 @@ class Result:
         return 1 if has_errors(self.diagnostics) else 0
 
 
-def check(project: Project) -> Result:
-    """Read and validate all content and build the catalogue; write nothing."""
+def check(project: Project, memo: LoadMemo | None = None) -> Result:
+    """Read and validate all content and build the catalogue; write nothing. ``memo``: see load_sources."""
     sources, diagnostics = discover(project.abs_root)
-    loaded, problems = load_sources(sources)
+    loaded, problems = load_sources(sources, memo)
     valid, invalid = validate(loaded)
     diagnostics += problems + invalid + find_placeholders(loaded) + check_texts(loaded)
     if not any(item.source.kind == "taxonomy" for item in valid):
@@ -96,13 +96,13 @@ def check(project: Project) -> Result:
     return Result(sorted(diagnostics), catalog, profile)
 
 
-def generate(project: Project) -> Result:
-    """Check the content and render every page in memory."""
+def generate(project: Project, memo: LoadMemo | None = None, packs: bool = True) -> Result:
+    """Check the content and render every page in memory (the clause packs too, unless ``packs`` is false)."""
     if epoch_problem():
         return Result(usage_error=epoch_problem())
-    result = check(project)
+    result = check(project, memo)
     if result.exit_code == 0 and result.catalog is not None:
-        result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)))
+        result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)), packs)
     return result
 
 
@@ -151,20 +151,19 @@ def build(project: Project) -> Result:
 
 
 def _build_into(project: Project, result: Result, staging: Path) -> None:
-    """Write the docs tree, build the site (and the offline copy), and check its addresses; stop at the first failing step."""
+    """Write the docs tree, build the site (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
     nav = render_nav(result.catalog)
     write_pages([p for p in result.pages if not p.site_only], staging / "docs")
     result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", nav)
-    if result.exit_code == 0 and project.offline:
-        result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "offline", nav, offline=True)
-        if result.exit_code == 0:
-            write_pages([p for p in result.pages if p.site_only], staging / "offline", may_exist=False)
-            zipped = zip_folder(staging / "offline", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
-            result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
-    if result.exit_code == 0:
-        write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
-        if project.check_urls:
-            result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
+    if result.exit_code:
+        return
+    write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
+    if project.offline:
+        zipped = offline_zip(staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
+        result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
+        write_pages(result.pages[-1:], staging / "site", may_exist=False)
+    if project.check_urls:
+        result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
 
 
 def record_urls(project: Project) -> Result:

@@ -111,14 +111,33 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_sources(sources: list[SourceFile]) -> tuple[list[LoadedSource], list[Diagnostic]]:
-    """Load every file; a broken file becomes diagnostics and the rest are still read."""
+# What a live preview remembers between runs: each file's (mtime_ns, size) and what loading it gave.
+LoadMemo = dict[str, tuple[tuple[int, int], LoadedSource | None, list[Diagnostic]]]
+
+
+def load_sources(sources: list[SourceFile], memo: LoadMemo | None = None) -> tuple[list[LoadedSource], list[Diagnostic]]:
+    """Load every file; a broken file becomes diagnostics and the rest are still read.
+
+    With ``memo`` (the live preview), a file whose modification time and size are unchanged since
+    the last run is not read again.
+    """
     loaded: list[LoadedSource] = []
     diagnostics: list[Diagnostic] = []
     with cycle_collector_paused():
         for source in sources:
-            item, problems = load_source(source)
+            item, problems = load_source(source) if memo is None else _load_remembered(source, memo)
             diagnostics.extend(problems)
             if item is not None:
                 loaded.append(item)
     return loaded, diagnostics
+
+
+def _load_remembered(source: SourceFile, memo: LoadMemo) -> tuple[LoadedSource | None, list[Diagnostic]]:
+    stat = source.abs_path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    known = memo.get(source.src_path)
+    if known is not None and known[0] == stamp:
+        return known[1], known[2]
+    item, problems = load_source(source)
+    memo[source.src_path] = (stamp, item, problems)
+    return item, problems

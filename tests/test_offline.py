@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,19 @@ import pytest
 from tests.browser import chromium
 
 pytestmark = pytest.mark.browser
+LINK = re.compile(r'(?<![\w-])href="([^"#?:]*)(?:[#?][^"]*)?"')
+
+
+def links_to_missing_files(root: Path) -> list[str]:
+    """Relative links in the offline copy's pages that do not name a file (a folder shows a listing on file://)."""
+    missing = []
+    for page in sorted(root.rglob("*.html")):
+        if page.name == "404.html":  # served by a web server for any address; its links are root-absolute
+            continue
+        for path in LINK.findall(page.read_text(encoding="utf-8")):
+            if path and not path.endswith("svkb-offline-site.zip") and not (page.parent / path).is_file():  # the copy cannot hold itself
+                missing.append(f"{page.relative_to(root)}: {path}")
+    return missing
 
 
 def test_offline_zip_searches_and_follows_links_from_file(built_real: Path, tmp_path: Path) -> None:
@@ -22,6 +36,7 @@ def test_offline_zip_searches_and_follows_links_from_file(built_real: Path, tmp_
     assert (root / "search/search_index.js").is_file()
     for page in root.rglob("*.html"):
         assert "unpkg.com" not in page.read_text(encoding="utf-8"), page
+    assert links_to_missing_files(root) == []
     with chromium() as browser:
         context = browser.new_context()
         page = context.new_page()
@@ -36,12 +51,12 @@ def test_offline_zip_searches_and_follows_links_from_file(built_real: Path, tmp_
         page.wait_for_load_state()
         assert page.url.startswith("file://") and page.url.split("#")[0].split("?")[0].endswith(".html")
         assert page.locator("article h1").count() == 1
-        page.goto((root / "guidance/the-act.html").as_uri())
-        page.locator("article a[href$='needs-engagement.html']").first.click()
+        page.goto((root / "guidance/the-act/index.html").as_uri())
+        page.locator("article a[href$='needs-engagement/index.html']").first.click()
         page.wait_for_load_state()
-        assert page.url.endswith("stages/needs-engagement.html")
+        assert page.url.endswith("stages/needs-engagement/index.html")
         assert page.locator("article h1").inner_text().strip().startswith("Identifying need")
-        page.goto((root / "clauses/sv-emp-01.html").as_uri())
+        page.goto((root / "clauses/sv-emp-01/index.html").as_uri())
         for href in page.eval_on_selector_all("a[data-svkb-root-href]", "els => els.map(e => e.href)"):
             assert href.startswith("file://") and Path(href.removeprefix("file://")).is_file(), href
         context.close()
