@@ -80,6 +80,25 @@ def clause_variants(catalog: Catalog, seed: int = 17) -> list[Variant]:
     return out
 
 
+def hard_variants(catalog: Catalog, seed: int = 17) -> list[Variant]:
+    """Harder pastes: one word in ten changed, hard line breaks and plain quotes (from a PDF), the
+    longest sentence alone, a quarter of the text, and the clause between other contract text."""
+    out = []
+    for clause in catalog.clauses:
+        rng = random.Random(f"{seed}-hard-{clause.id}")
+        filled = filled_text(clause)
+        count = len(filled.split())
+        for kind, text in (
+            ("one word in ten changed", reworded(filled, rng, changes=count // 10, deletions=count // 20)),
+            ("hard line breaks, plain quotes", re.sub(r"((?:\S+ ){9}\S+) ", "\\1\n", filled.replace("\u2019", "'"))),
+            ("longest sentence", max(re.split(r"(?<=\.) ", filled), key=len)),
+            ("quarter", truncated(filled, 0.25, 0.3)),
+            ("in context", f"Schedule 4: Social value. 4.1 {filled} 4.2 The Contractor shall comply with all applicable laws."),
+        ):
+            out.append(Variant(kind, text, clause.id, clause.version))
+    return out
+
+
 def guidance_paragraphs(root: Path, count: int = 12) -> list[str]:
     """Long plain paragraphs of guidance pages: prose about social value that is not clause text."""
     paragraphs = []

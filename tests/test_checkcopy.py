@@ -14,11 +14,12 @@ from generator.clausedoc import copy_text, document_for
 from generator.render.checkcopy import DATA, GLOBAL, clause_entry
 from generator.render.versions import versions
 from tests.browser import chromium, serve
-from tests.checkvariants import Variant, clause_variants, unrelated_variants
+from tests.checkvariants import Variant, clause_variants, hard_variants, unrelated_variants
 from tests.conftest import FIXTURE, ROOT
 from tests.report import record
 
 REQUIRED_ACCURACY = 0.95
+REQUIRED_ACCURACY_HARD = 0.9  # harder pastes than the issue asks for; reported so a regression shows
 
 
 def published_texts(site: Path) -> dict:
@@ -106,6 +107,18 @@ def test_every_clause_is_found_when_filled_reworded_or_truncated_and_unrelated_t
 
 
 @pytest.mark.browser
+def test_harder_pastes_are_still_mostly_found(browser, built_real: Path) -> None:  # type: ignore[no-untyped-def]
+    variants = hard_variants(generate(Project(built_real)).catalog)
+    with serve(built_real / "site") as url:
+        page = browser.new_page(base_url=url)
+        page.goto("check/")
+        accuracy, missed, _ = run_variants(page, variants)
+        page.close()
+    record("check my copy: harder pastes (10% of words changed, PDF line breaks, one sentence, a quarter, in context)", f"{accuracy:.1%} of {len(variants)}")
+    assert accuracy >= REQUIRED_ACCURACY_HARD, missed
+
+
+@pytest.mark.browser
 def test_the_check_works_from_the_offline_copy(browser, built_real: Path, variants: list[Variant], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with zipfile.ZipFile(built_real / "site/downloads/svkb-offline-site.zip") as z:
         z.extractall(tmp_path)
@@ -186,10 +199,11 @@ def test_the_comparison_marks_filled_placeholders_and_edits(tiny_page) -> None: 
 @pytest.mark.browser
 def test_too_little_text_and_unrelated_text_say_so(tiny_page) -> None:  # type: ignore[no-untyped-def]
     found = paste_and_check(tiny_page, "The Supplier shall report")
-    assert found["clause"] == "" and "at least a sentence" in tiny_page.locator("[data-svkb-check-status]").inner_text()
+    tiny_page.wait_for_function("document.querySelector('[data-svkb-check-status]').textContent.includes('at least a sentence')")
+    assert found["clause"] == ""
     found = paste_and_check(tiny_page, "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.")
     assert found == {"clause": "", "version": "", "none": True}
-    tiny_page.wait_for_function("document.querySelector('[data-svkb-check-status]').textContent.length > 0")
+    tiny_page.wait_for_function("document.querySelector('[data-svkb-check-status]').textContent.startsWith('No clause')")
     assert tiny_page.locator("[data-svkb-check-status]").inner_text() == "No clause in the library matches this text."
 
 
