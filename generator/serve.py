@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.build import Project, Result, generate
 from generator.render import render_nav
+from generator.sitebuild import HOOKS
 from generator.write import sync_tree
 
 WATCHED = ("content", "casestudies", "templates", "generator/pagetemplates", "generator/assets")
@@ -57,7 +58,7 @@ def serve(project: Project, port: int, report: Callable[[Result, str, str], int]
     thread = threading.Thread(target=watch, args=(project, report, stop), daemon=True)
     thread.start()
     try:
-        mkdocs_serve(str(project.abs_config), livereload=True, dev_addr=f"127.0.0.1:{port}", docs_dir=str(project.abs_docs), strict=False, nav=render_nav(result.catalog))
+        mkdocs_serve(str(project.abs_config), livereload=True, dev_addr=f"127.0.0.1:{port}", docs_dir=str(project.abs_docs), strict=False, nav=render_nav(result.catalog), hooks=HOOKS)
     except KeyboardInterrupt:
         pass
     finally:

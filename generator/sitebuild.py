@@ -12,6 +12,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 
 FALLBACK_EPOCH = 1735689600  # 2025-01-01, used when the project is not a git checkout
+HOOKS = [str(Path(__file__).with_name("searchhooks.py"))]  # MkDocs hooks: the search index and worker
 
 
 class _Collect(logging.Handler):
@@ -51,7 +52,7 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(abs_config.parent)  # MkDocs reads it for sitemap dates
     problems: list[str] = []
     try:
-        overrides: dict[str, Any] = {"docs_dir": str(abs_docs), "site_dir": str(abs_site), "strict": True}
+        overrides: dict[str, Any] = {"docs_dir": str(abs_docs), "site_dir": str(abs_site), "strict": True, "hooks": HOOKS}
         if nav is not None:
             overrides["nav"] = nav
         if offline:

@@ -3,6 +3,8 @@ in a real browser against the built site. Prints the hit rate."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,63 @@ def top_pages(page, site: str, query: str, n: int = 3) -> list[str]:  # type: ig
         if path not in pages:
             pages.append(path)
     return pages[:n]
+
+
+def index_docs(built: Path) -> list[dict[str, object]]:
+    return json.loads((built / "site/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_index_holds_what_readers_search_for_and_nothing_else(built_real: Path) -> None:
+    index = json.loads((built_real / "site/search/search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    text = " ".join(str(d["text"]) for d in docs)
+    assert "Review overdue" not in text  # the hidden notice is shown by the browser, never indexed
+    assert "↩" not in text  # footnote lists stay out of snippets
+    assert not [d["location"] for d in docs if re.search(r"/v\d+/", str(d["location"]))]  # frozen versions
+    assert {"case-studies/", "clauses/"} <= {d["location"] for d in docs}  # the two collection pages
+    assert "stemmer" in index["config"]["pipeline"]
+    assert index["config"]["fields"]["title"]["boost"] <= 20
+    worker = re.search(r'"search": "(assets/javascripts/workers/svkb-search\.[0-9a-f]{8}\.min\.js)"', (built_real / "site/index.html").read_text(encoding="utf-8"))
+    assert worker and (built_real / "site" / worker.group(1)).is_file()
+
+
+def test_word_forms_synonyms_and_short_words(built_real: Path) -> None:
+    with serve(built_real / "site") as site, chromium() as browser:
+        page = browser.new_page(base_url=site)
+        assert "case-studies/birmingham-jobs-and-skills-construction/" in top_pages(page, site, "construction")  # "Constructing West Midlands"
+        assert result_count(page, site, "weightings") == result_count(page, site, "weighting")
+        assert "clauses/sv-gen-01/" in top_pages(page, site, "award criteria weighting statement")  # its title says "criterion"
+        top_pages(page, site, "company")
+        assert any(m.lower().startswith("supplier") for m in page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)"))
+        top_pages(page, site, "how will my bid be scored")
+        marked = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent.toLowerCase())")
+        assert not [m for m in marked if m.startswith("be") and m != "be"]  # no prefix match of "be"
+        assert "tender" not in page.eval_on_selector_all(".md-search-result del", "els => els.map(e => e.textContent)")  # missing words as typed
+
+
+def test_each_result_says_what_kind_of_page_it_is(built_real: Path) -> None:
+    with serve(built_real / "site") as site, chromium() as browser:
+        page = browser.new_page(base_url=site)
+        expected = {
+            "Manchester 20%": ("case-studies/manchester-city-council-social-value-weighting/", "Case study"),
+            "SV-EMP-01": ("clauses/sv-emp-01/", "Clause"),
+            "volunteering hours": ("indicators/volunteering-hours/", "Indicator"),
+            "Procurement Act 2023": ("guidance/procurement-act-2023/", "Guidance"),
+            "market engagement": ("stages/needs-engagement/", "Stage"),
+            "case studies": ("case-studies/", "Case studies"),
+        }
+        for query, (path, kind) in expected.items():
+            top_pages(page, site, query)
+            labels = dict(page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => [e.href, (e.querySelector('.svkb-result-type') || {}).textContent])"))
+            label = {href.split("?")[0].split("#")[0]: text for href, text in labels.items() if text}.get(site + path)
+            assert label == kind + ": ", (query, label)
+
+
+def result_count(page, site: str, query: str) -> int:  # type: ignore[no-untyped-def]
+    """The number of matching documents Material reports for a query."""
+    top_pages(page, site, query)
+    meta = page.eval_on_selector(".md-search-result__meta", "e => e.textContent")
+    return int(meta.split()[0]) if meta.split()[0].isdigit() else 0
 
 
 def test_suite_is_large_and_covers_every_user() -> None:
