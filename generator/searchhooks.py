@@ -46,6 +46,16 @@ KINDS = {
     "themes": ("Theme", "theme"),
 }
 
+# Collection pages indexed in full, with keywords of their own: address -> search-only keywords.
+HUBS = {
+    "": "home start offline copy zip download",
+    "courses/": "courses list all handouts modules training",
+    "indicators/": "indicators list all library measures kpis",
+    "themes/": "themes list all topics",
+    "stages/": "stages commissioning cycle steps",
+    "guidance/": "guidance list all",
+}
+
 # Collection index pages indexed lean: address -> (search-only keywords, boost).
 COLLECTIONS = {
     "case-studies/": ("case studies examples councils real list browse", 6),
@@ -117,10 +127,10 @@ def _after_search_indexed(context: Any, page: Any, config: Any, **kwargs: Any) -
         text = html.escape(str(page.meta.get("description", "")), quote=False)
         entries.append({"location": page.url, "title": html.escape(str(page.title), quote=False), "text": text, "keywords": keywords, "boost": boost})
         return context
-    kind = KINDS.get(url.split("/", 1)[0])
-    if kind:
+    keywords = HUBS.get(url, KINDS.get(url.split("/", 1)[0], ("", ""))[1])
+    if keywords:
         for entry in entries[_FIRST_ENTRY.get("start", len(entries)):]:
-            entry["keywords"] = kind[1]
+            entry["keywords"] = keywords
     return context
 
 
