@@ -16,6 +16,7 @@ from generator.model import Catalog
 from generator.office.zipfiles import zip_folder
 from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
+from generator.publishing import publishing_diagnostics
 from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
@@ -108,6 +109,7 @@ def build(project: Project) -> Result:
     result = generate(project)
     if result.exit_code:
         return result
+    result.diagnostics += publishing_diagnostics(project.abs_config)
     staging = staging_folder(project.abs_build)
     try:
         _build_into(project, result, staging)

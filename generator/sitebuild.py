@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.publishing import site_overrides
 
 FALLBACK_EPOCH = 1735689600  # 2025-01-01, used when the project is not a git checkout
 HOOKS = [str(Path(__file__).with_name("searchhooks.py"))]  # MkDocs hooks: the search index and worker
@@ -53,6 +54,7 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
     problems: list[str] = []
     try:
         overrides: dict[str, Any] = {"docs_dir": str(abs_docs), "site_dir": str(abs_site), "strict": True, "hooks": HOOKS}
+        overrides.update(site_overrides(abs_config))
         if nav is not None:
             overrides["nav"] = nav
         if offline:
