@@ -13,7 +13,7 @@ from generator.diagnostics import Diagnostic
 from generator.publishing import site_overrides
 
 FALLBACK_EPOCH = 1735689600  # 2025-01-01, used when the project is not a git checkout
-HOOKS = [str(Path(__file__).with_name("searchhooks.py"))]  # MkDocs hooks: the search index and worker
+HOOKS = [str(Path(__file__).with_name(name)) for name in ("searchhooks.py", "themehooks.py")]  # MkDocs hooks: search; theme overrides
 
 
 class _Collect(logging.Handler):

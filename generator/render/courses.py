@@ -75,6 +75,8 @@ def render_module(catalog: Catalog, course: Course, number: int, module: Module)
     text = render_template(
         "module.md.j2", course=course, m=module, number=number, files=handout_paths(course, module),
         readings=[resolve(catalog, r) for r in module.reading],
+        previous=course.modules[number - 2] if number > 1 else None,
+        next=course.modules[number] if number < len(course.modules) else None,
     )
     return Page(f"{FOLDER}/{course.id}/{module.id}.md", text)
 
