@@ -77,6 +77,7 @@ def render_case_study(catalog: Catalog, case: CaseStudy) -> Page:
     stages = {p.id: p for p in catalog.guidance("stage")}
     text = render_template(
         "casestudy.md.j2",
+        abbreviations=catalog.abbreviations,
         c=case,
         clauses=[cl for cl in (catalog.clause(i) for i in case.clauses_used) if cl is not None],
         stages=[stages[s] for s in case.stages if s in stages],
