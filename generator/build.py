@@ -18,6 +18,7 @@ from generator.model import Catalog
 from generator.offline import offline_zip
 from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
+from generator.publishing import publishing_diagnostics
 from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
@@ -133,6 +134,7 @@ def build(project: Project) -> Result:
     result = generate(project)
     if result.exit_code:
         return result
+    result.diagnostics += publishing_diagnostics(project.abs_config)
     staging = staging_folder(project.abs_build)
     try:
         _build_into(project, result, staging)

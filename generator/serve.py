@@ -19,7 +19,7 @@ from generator.build import Project, Result, generate
 from generator.load import LoadMemo
 from generator.render import render_nav
 from generator.render.pages import Page
-from generator.sitebuild import source_date_epoch
+from generator.sitebuild import HOOKS, source_date_epoch
 from generator.write import sync_tree
 
 WATCHED = ("content", "casestudies", "templates", "generator/pagetemplates", "generator/assets")
@@ -107,7 +107,7 @@ def serve(project: Project, port: int, report: Callable[[Result, str, str], int]
     thread.start()
     logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
     try:
-        mkdocs_serve(str(project.abs_config), livereload=True, build_type="dirty", dev_addr=f"127.0.0.1:{port}", docs_dir=str(project.abs_docs), strict=False, nav=render_nav(result.catalog))
+        mkdocs_serve(str(project.abs_config), livereload=True, build_type="dirty", dev_addr=f"127.0.0.1:{port}", docs_dir=str(project.abs_docs), strict=False, nav=render_nav(result.catalog), hooks=HOOKS)
     except KeyboardInterrupt:
         pass
     finally:

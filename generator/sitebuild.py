@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.publishing import site_overrides
 from generator.sanitise import ensure_sanitised
 
 FALLBACK_EPOCH = 1735689600  # 2025-01-01, used when the project is not a git checkout
+HOOKS = [str(Path(__file__).with_name(name)) for name in ("searchhooks.py", "themehooks.py")]  # MkDocs hooks: search; theme overrides
 
 
 class _Collect(logging.Handler):
@@ -65,7 +67,8 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(abs_config.parent)  # MkDocs reads it for sitemap dates
     problems: list[str] = []
     try:
-        overrides: dict[str, Any] = {"docs_dir": str(abs_docs), "site_dir": str(abs_site), "strict": True}
+        overrides: dict[str, Any] = {"docs_dir": str(abs_docs), "site_dir": str(abs_site), "strict": True, "hooks": HOOKS}
+        overrides.update(site_overrides(abs_config))
         if nav is not None:
             overrides["nav"] = nav
         if offline:

@@ -50,8 +50,7 @@
     });
     followAlias();
     Array.prototype.forEach.call(document.querySelectorAll("[data-svkb-cite]"), function (box) {
-      var canonical = document.querySelector('link[rel="canonical"]');
-      var url = (canonical ? canonical.href : window.location.href).split("#")[0].split("?")[0];
+      var url = citationAddress();
       var text = box.getAttribute("data-svkb-cite") + " " + url;
       var output = box.querySelector("[data-svkb-cite-output]");
       var button = box.querySelector("[data-svkb-cite-copy]");
@@ -63,6 +62,16 @@
         navigator.clipboard.writeText(text).then(function () { status.textContent = "Copied the citation."; }, function () { status.textContent = "Could not copy: select the citation and copy it by hand."; });
       });
     });
+  }
+  function citationAddress() {
+    // The configured address (canonical link) in every copy, online and offline; without one, the
+    // page's path from the site root, never a file:// or localhost address.
+    var canonical = document.querySelector('link[rel="canonical"]');
+    if (canonical) { return canonical.href.split("#")[0].split("?")[0].replace(/index\.html$/, ""); }
+    var config = document.getElementById("__config");
+    var base = new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/?$/, "/"), window.location.href).href;
+    var here = window.location.href.split("#")[0].split("?")[0].replace(/index\.html$/, "");
+    return "/" + (here.indexOf(base) === 0 ? here.slice(base.length) : "");
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

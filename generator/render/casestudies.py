@@ -49,11 +49,41 @@ def outcome_row(case: CaseStudy, outcome: Outcome) -> dict[str, str]:
     }
 
 
+def similar_cases(catalog: Catalog, case: CaseStudy, count: int = 3) -> list[CaseStudy]:
+    """Other case studies on the same first theme, the nearest in the list first (constant work per
+    page, so the build stays linear with thousands of case studies)."""
+    if not case.themes:
+        return []
+    same = [c for c in _by_theme(catalog).get(case.themes[0], ()) if c.id != case.id]
+    position = next((i for i, c in enumerate(_by_theme(catalog)[case.themes[0]]) if c.id == case.id), 0)
+    return (same[position:] + same[:position])[:count]
+
+
+_THEMES: list[tuple[tuple[CaseStudy, ...], dict[str, list[CaseStudy]]]] = []
+
+
+def _by_theme(catalog: Catalog) -> dict[str, list[CaseStudy]]:
+    """Case studies by their first theme, computed once per catalogue (kept with the catalogue's
+    own tuple, so a later catalogue never reuses it)."""
+    if not _THEMES or _THEMES[0][0] is not catalog.case_studies:
+        groups: dict[str, list[CaseStudy]] = {}
+        for c in catalog.case_studies:
+            if c.themes:
+                groups.setdefault(c.themes[0], []).append(c)
+        _THEMES[:] = [(catalog.case_studies, groups)]
+    return _THEMES[0][1]
+
+
 def render_case_study(catalog: Catalog, case: CaseStudy) -> Page:
     """Render one case-study page."""
+    stages = {p.id: p for p in catalog.guidance("stage")}
     text = render_template(
         "casestudy.md.j2",
+        abbreviations=catalog.abbreviations,
         c=case,
+        clauses=[cl for cl in (catalog.clause(i) for i in case.clauses_used) if cl is not None],
+        stages=[stages[s] for s in case.stages if s in stages],
+        similar=similar_cases(catalog, case),
         tax=catalog.taxonomy,
         rows=[outcome_row(case, o) for o in case.outcomes],
         tags=[catalog.taxonomy.label("themes", t) for t in case.themes],

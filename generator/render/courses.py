@@ -73,8 +73,10 @@ def handout(catalog: Catalog, course: Course, number: int, module: Module, creat
 def render_module(catalog: Catalog, course: Course, number: int, module: Module) -> Page:
     """Render one module page."""
     text = render_template(
-        "module.md.j2", course=course, m=module, number=number, files=handout_paths(course, module),
+        "module.md.j2", abbreviations=catalog.abbreviations, course=course, m=module, number=number, files=handout_paths(course, module),
         readings=[resolve(catalog, r) for r in module.reading],
+        previous=course.modules[number - 2] if number > 1 else None,
+        next=course.modules[number] if number < len(course.modules) else None,
     )
     return Page(f"{FOLDER}/{course.id}/{module.id}.md", text)
 
@@ -86,7 +88,7 @@ def render_courses(catalog: Catalog, epoch: int) -> list[Page]:
     created = build_date(epoch)
     pages = [Page(f"{FOLDER}/index.md", render_template("course_index.md.j2", courses=catalog.courses))]
     for course in catalog.courses:
-        pages.append(Page(f"{FOLDER}/{course.id}/index.md", render_template("course.md.j2", c=course, files=handout_paths)))
+        pages.append(Page(f"{FOLDER}/{course.id}/index.md", render_template("course.md.j2", c=course, files=handout_paths, abbreviations=catalog.abbreviations)))
         for number, module in enumerate(course.modules, start=1):
             pages.append(render_module(catalog, course, number, module))
             document = handout(catalog, course, number, module, created)

@@ -14,7 +14,7 @@ UNITS = {"count": "Number", "percent": "Percentage", "GBP": "Pounds (£)", "hour
 def render_indicator(catalog: Catalog, indicator: Indicator, users: dict[str, tuple[list[Any], list[Any]]]) -> Page:
     """Render one indicator page."""
     text = render_template(
-        "indicator.md.j2",
+        "indicator.md.j2", abbreviations=catalog.abbreviations,
         i=indicator,
         tax=catalog.taxonomy,
         unit=UNITS[indicator.unit],

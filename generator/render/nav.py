@@ -57,5 +57,5 @@ def _nav(catalog: Catalog) -> list[NavItem]:
             nav.append({label: pages})
     if guidance:
         nav.append({"All guidance": "guidance/index.md"})
-    nav += [{"What changed": "changes.md"}, {"Open data": "open-data.md"}, {"Cookies and privacy": "privacy.md"}, {"Review dashboard": "review/index.md"}, {"Tags": "tags.md"}]
+    nav += [{"What changed": "changes.md"}, {"Open data": "open-data.md"}, {"Cookies and privacy": "privacy.md"}]  # the review dashboard and tags page: linked from the home page, not the menu
     return nav

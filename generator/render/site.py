@@ -30,6 +30,7 @@ def render_site_pages(catalog: Catalog, profile: Profile) -> list[Page]:
             "home.md.j2", catalog=catalog, edition=profile.edition,
             has=lambda page_id: any(p.id == page_id and p.kind == "guidance" for p in catalog.pages),
             has_stages=bool(catalog.guidance("stage")),
+            has_stage=lambda stage_id: any(p.id == stage_id and p.kind == "stage" for p in catalog.pages),
         )),
         Page("tags.md", render_template("tags.md.j2")),
         Page("privacy.md", render_template("privacy.md.j2")),

@@ -163,6 +163,24 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply(false);
+    foldOnPhones(form, selects);
+  }
+  // On a phone the filters fold away behind a button, open when a filter is already set.
+  function foldOnPhones(form, selects) {
+    if (!window.matchMedia) { return; }
+    form.id = form.id || "svkb-filters";
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "md-button svkb-filters-toggle";
+    toggle.setAttribute("aria-controls", form.id);
+    function fold(folded) {
+      form.classList.toggle("svkb-collapsed", folded);
+      toggle.setAttribute("aria-expanded", String(!folded));
+      toggle.textContent = folded ? "Show filters" : "Hide filters";
+    }
+    toggle.addEventListener("click", function () { fold(!form.classList.contains("svkb-collapsed")); });
+    form.parentNode.insertBefore(toggle, form);
+    fold(window.matchMedia("(max-width: 44.9375em)").matches && !selects.some(function (s) { return s.value; }));
   }
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-svkb-filters]"), setup);
