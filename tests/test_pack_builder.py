@@ -152,3 +152,18 @@ def test_packs_and_the_builder_are_reachable_from_where_the_user_is(page: Any, s
     page.click("a[data-svkb-pack-clauses]")
     page.wait_for_selector(".svkb-builder__count")
     assert page.text_content(".svkb-builder__count") == "1 clause chosen." and page.is_checked("input[value='SV-FW-01']")
+
+
+def test_the_builder_works_from_file_in_the_offline_copy(browser: Any, built_real: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(built_real / "site/downloads/svkb-offline-site.zip") as z:
+        z.extractall(tmp_path / "offline")
+    page_file = tmp_path / "offline/svkb-offline-site/pack-builder/index.html"
+    values = sample_values(built_real, ["SV-FW-01", "SV-GEN-07"])
+    expected = cli_pack(built_real, tmp_path, values, ["SV-FW-01", "SV-GEN-07"])
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{page_file.as_uri()}#{fragment(values, ['SV-FW-01', 'SV-GEN-07'])}")
+    page.wait_for_selector(".svkb-builder__count")
+    for fmt in ("odt", "md"):
+        assert_same_package(download(page, fmt, tmp_path), expected[fmt], fmt)
+    context.close()
