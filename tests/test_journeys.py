@@ -60,7 +60,7 @@ def test_no_built_page_shows_markdown_syntax(built_real: Path) -> None:
     assert shown == []
 
 
-@pytest.mark.parametrize(("folder", "depth"), [("case-studies", 1), ("courses", 2)])
+@pytest.mark.parametrize(("folder", "depth"), [("case-studies", 1), ("courses", 2), ("clauses", 1)])
 def test_every_case_study_and_module_leads_on(built_real: Path, folder: str, depth: int) -> None:
     found = pages(built_real / "site", folder, depth)
     assert found

@@ -93,6 +93,7 @@ def packs_index(catalog: Catalog) -> dict[str, list[Any]]:
 
 def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], used: dict[str, list[Any]], packs: dict[str, list[Any]]) -> Page:
     """Render one clause page."""
+    stage_pages = {p.id: p for p in catalog.guidance("stage")}
     doc = clause_doc(clause, profile)
     text = render_template(
         "clause.md.j2",
@@ -101,6 +102,8 @@ def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], 
         html=blocks_html(doc, clause.slug),
         plain=copy_text(doc),
         open_choices=doc.open_choices,
+        stage_page=stage_pages.get(clause.stage),
+        abbreviations=catalog.abbreviations,
         used_in=used.get(clause.id, []),
         packs=packs.get(clause.id, []),
         files=pack_files,

@@ -39,6 +39,11 @@
         copy(text).then(function () {
           status.textContent = withCitation ? "Copied the clause text with its citation." : "Copied the clause text.";
           button.setAttribute("data-copied", "true");
+          // The button itself says so for a moment, where the eye already is.
+          var label = button.getAttribute("data-label") || button.textContent;
+          button.setAttribute("data-label", label);
+          button.textContent = "Copied";
+          window.setTimeout(function () { button.textContent = label; }, 2000);
         }, function () {
           status.textContent = "Could not copy automatically. Select the clause text and copy it by hand.";
         });
