@@ -32,18 +32,30 @@ class Runs:
         return max(self.peaks)
 
 
+# Runs the command from a fresh, small interpreter and reports its peak. A child forked straight
+# from the benchmark would count the benchmark's own memory (the kernel keeps the high-water mark
+# of the address space a child had before exec), which inflated earlier figures.
+LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write(f"\\nsvkb-bench-peak-kb {usage.ru_maxrss}\\n")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def timed(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
     """Run a command to completion; return its wall time and the peak memory of its largest process (MB)."""
     start = time.perf_counter()
-    child = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert child.stderr is not None
-    err = child.stderr.read()  # read before waiting, so a chatty child cannot block on a full pipe
-    _, status, usage = os.wait4(child.pid, 0)
+    child = subprocess.run([sys.executable, "-c", LAUNCHER, *argv], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
+    err = child.stderr.decode(errors="replace")
     if child.returncode:
-        raise SystemExit(f"{' '.join(argv)} failed ({child.returncode}):\n{err.decode(errors='replace')[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
+        raise SystemExit(f"{' '.join(argv)} failed ({child.returncode}):\n{err[-3000:]}")
+    peak_kb = int(err.rsplit("svkb-bench-peak-kb ", 1)[1].split()[0])
+    return seconds, peak_kb / 1024
 
 
 def svkb_build(project: Path, epoch: int) -> tuple[float, float]:
