@@ -50,7 +50,7 @@ def epoch_problem() -> str:
     return ""
 
 
-def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None, offline: bool = False) -> list[Diagnostic]:
+def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None) -> list[Diagnostic]:
     """Run MkDocs on ``abs_docs`` into ``abs_site``; return its warnings as diagnostics."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -71,8 +71,6 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
         overrides.update(site_overrides(abs_config))
         if nav is not None:
             overrides["nav"] = nav
-        if offline:
-            overrides.update(offline_overrides(abs_config))
         config = load_config(str(abs_config), **overrides)
         ensure_sanitised(config)  # every page's HTML passes the allowlist sanitiser (generator/sanitise.py)
         build(config)
@@ -89,15 +87,6 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
 
 
 OFFLINE_SHIM = "assets/svkb/iframe-worker-shim.js"
-
-
-def offline_overrides(abs_config: Path) -> dict[str, Any]:
-    """Settings for the copy that works from the file system: Material's offline plugin, with its
-    worker shim served from our own assets instead of a third-party host."""
-    import yaml
-
-    plugins = list(yaml.safe_load(abs_config.read_text(encoding="utf-8")).get("plugins", []))
-    return {"plugins": [*plugins, "offline"], "extra": {"polyfills": [OFFLINE_SHIM]}}
 
 
 def _diagnostic(message: str) -> Diagnostic:
