@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
@@ -18,7 +19,7 @@ from generator.model import Catalog
 from generator.offline import offline_zip
 from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
-from generator.publishing import publishing_diagnostics
+from generator.publishing import publishing_diagnostics, site_url
 from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
@@ -139,7 +140,7 @@ def build(project: Project) -> Result:
     try:
         _build_into(project, result, staging)
         if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
-            result.diagnostics += audit_site(staging / "site")
+            result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/")
             write_pages([Page(HEADERS, headers_file(staging / "site"))], staging / "site", may_exist=False)
         result.diagnostics = locate(result.diagnostics, result.catalog, project.abs_root)  # at the source line
         if result.exit_code == 0:

@@ -25,7 +25,7 @@ from generator.diagnostics import Diagnostic
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data", "srcset"}
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these inside a scheme: "java\tscript:"
-_RELATIVE_STRING = re.compile(r'"[./]*"')  # the theme's inline scripts differ only in "../" paths
+_RELATIVE_STRING = re.compile(r'"[./]*"|(?<=new URL\()"[^"]*"')  # the theme's inline scripts differ only in the path to the site's root
 REFERENCE_PAGE = "404.html"  # rendered by the theme alone: its inline scripts are the theme's
 
 
@@ -109,22 +109,28 @@ def script_shape(script: str) -> str:
     return _RELATIVE_STRING.sub('""', script)
 
 
-def _target(page: str, href: str) -> tuple[str, str] | None:
-    """The site file an internal link points to, and its fragment; None for external links."""
+def _target(page: str, href: str, base: str = "/") -> tuple[str, str] | None:
+    """The site file an internal link points to, and its fragment; None for external links.
+
+    ``base`` is the path the site is served under (site_url's path): an absolute link such as the
+    theme's 404 page writes, /svkb/assets/..., names the file assets/... of this site.
+    """
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith("//"):
         return None
     path = unquote(parts.path)
     if not path:
         return page, unquote(parts.fragment)
+    if path.startswith("/") and base != "/" and (path + "/").startswith(base):
+        path = "/" + path[len(base):]
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if not path.startswith("/") else path.lstrip("/")
     if path.endswith("/") or joined == ".":
         joined = posixpath.normpath(posixpath.join(joined, "index.html"))
     return joined, unquote(parts.fragment)
 
 
-def audit_site(abs_site: Path) -> list[Diagnostic]:
-    """Every problem in the built site at ``abs_site``, one diagnostic each."""
+def audit_site(abs_site: Path, base: str = "/") -> list[Diagnostic]:
+    """Every problem in the built site at ``abs_site`` (served under the path ``base``), one diagnostic each."""
     files = {p.relative_to(abs_site).as_posix(): p for p in sorted(abs_site.rglob("*")) if p.is_file()}
     pages = {name: parse_page(path.read_text(encoding="utf-8", errors="replace")) for name, path in files.items() if name.endswith(".html")}
     reference = pages.get(REFERENCE_PAGE)
@@ -140,17 +146,17 @@ def audit_site(abs_site: Path) -> list[Diagnostic]:
             if script_shape(script) not in theme_scripts:
                 problem(line, col, "H001", f"inline <script> that is not the theme's: '{script[:60]}'")
         for line, col, src in facts.script_files:
-            target = _target(name, src)
+            target = _target(name, src, base)
             if target is None or not target[0].startswith("assets/"):
                 problem(line, col, "H001", f"<script src='{src}'> is not one of the site's own scripts under assets/")
         for line, col, href in facts.links:
-            _check_link(name, href, files, pages, lambda r, m, line=line, col=col: problem(line, col, r, m))
+            _check_link(name, href, files, pages, lambda r, m, line=line, col=col: problem(line, col, r, m), base)
     found += _check_data(files)
     return sorted(found)
 
 
-def _check_link(page: str, href: str, files: dict[str, Path], pages: dict[str, PageFacts], problem) -> None:  # type: ignore[no-untyped-def]
-    target = _target(page, href)
+def _check_link(page: str, href: str, files: dict[str, Path], pages: dict[str, PageFacts], problem, base: str = "/") -> None:  # type: ignore[no-untyped-def]
+    target = _target(page, href, base)
     if target is None:
         return
     path, fragment = target

@@ -79,3 +79,16 @@ def test_citation_without_an_address_gives_the_page_path(built_real: Path) -> No
         cite = page.text_content("[data-svkb-cite-output]") or ""
         assert cite.endswith(" /guidance/the-act/"), cite
         assert "127.0.0.1" not in cite and "file:" not in cite and "localhost" not in cite
+
+
+def test_a_site_served_under_a_path_builds_and_its_404_page_links_stay_on_the_site(tmp_path: Path) -> None:
+    """With site_url https://host/svkb/ the theme writes absolute links (/svkb/...) on the 404 page: the
+    audit resolves them against that path, and no route link may start '//' (another host)."""
+    project = copy_project(FIXTURE, tmp_path / "tiny")
+    proc = run_process("--root", str(project), "build", env={**os.environ, ENV_SITE_URL: "https://anytown.example/svkb/"})
+    assert proc.returncode == 0, proc.stderr
+    links = re.findall(r'href="([^"]+)"', (project / "site/404.html").read_text(encoding="utf-8"))
+    assert "/svkb/clauses/" in links and not [link for link in links if link.startswith("//")]
+    plain = copy_project(FIXTURE, tmp_path / "plain")
+    assert run_process("--root", str(plain), "build").returncode == 0
+    assert not [link for link in re.findall(r'href="([^"]+)"', (plain / "site/404.html").read_text(encoding="utf-8")) if link.startswith("//")]

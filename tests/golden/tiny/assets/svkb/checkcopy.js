@@ -264,8 +264,10 @@
     var config = document.getElementById("__config");
     var base = config ? (JSON.parse(config.textContent).base || ".") : "..";
     var probe = document.querySelector("[data-svkb-check-probe]");
-    var directories = !(probe && /\.html$/.test(probe.getAttribute("href")));
-    return base.replace(/\/$/, "") + "/" + path + (directories ? "/" : ".html");
+    var href = probe ? probe.getAttribute("href") : "";
+    // Served: folder addresses; the offline copy: folder/index.html (older copies: page.html).
+    var ending = /\/index\.html$/.test(href) ? "/index.html" : (/\.html$/.test(href) ? ".html" : "/");
+    return base.replace(/\/$/, "") + "/" + path + ending;
   }
 
   function spaceAndWord(text) {
@@ -393,7 +395,7 @@
   function show(form, entries) {
     var status = document.querySelector("[data-svkb-check-status]");
     var results = document.querySelector("[data-svkb-check-results]");
-    var outcome = check(entries, form.elements.text.value);
+    var outcome = check(entries, form.querySelector("textarea").value);
     results.textContent = "";
     var message;
     if (outcome.tooShort) { message = "Paste at least a sentence of the clause (" + MIN_WORDS + " words or more) to check it."; }
@@ -415,9 +417,24 @@
     window.setTimeout(function () { status.textContent = message; }, 50);
   }
 
+  // Loaded on every page (mkdocs.yml): the clause texts sit beside this script and are fetched only
+  // on the check page, by a script element, which also works from file:// in the offline copy.
+  var HERE = document.currentScript ? document.currentScript.src : "";
   function init() {
     var form = document.querySelector("[data-svkb-check]");
     if (!form) { return; }
+    if (!window.SVKB_CLAUSE_TEXTS && HERE) {
+      var script = document.createElement("script");
+      script.src = HERE.replace(/checkcopy\.js([?#].*)?$/, "clause-texts.js");
+      script.onload = start;
+      script.onerror = start;
+      document.head.appendChild(script);
+      return;
+    }
+    start();
+  }
+  function start() {
+    var form = document.querySelector("[data-svkb-check]");
     var status = document.querySelector("[data-svkb-check-status]");
     if (!window.SVKB_CLAUSE_TEXTS) { status.textContent = "The clause texts could not be loaded, so the check cannot run."; return; }
     var entries = prepare(window.SVKB_CLAUSE_TEXTS);
