@@ -36,7 +36,7 @@ DATA_ATTRIBUTES = {
     "data-svkb-empty", "data-svkb-filters", "data-svkb-list", "data-svkb-noun", "data-svkb-review-by",
     "data-svkb-root-href", "data-svkb-source", "data-svkb-status", "data-svkb-storage-key",
     "data-svkb-text", "data-block", "data-format", "data-pack", "data-svkb-pack", "data-svkb-pack-builder",
-    "data-svkb-pack-clauses", "data-svkb-check", "data-svkb-check-probe", "data-svkb-check-results", "data-svkb-check-status",
+    "data-svkb-pack-clauses", "data-svkb-all", "data-svkb-pager", "data-svkb-total", "data-svkb-check", "data-svkb-check-probe", "data-svkb-check-results", "data-svkb-check-status",
 }  # fmt: skip
 
 ATTRIBUTES: dict[str, set[str]] = {

@@ -54,6 +54,8 @@ HUBS = {
     "themes/": "themes list all topics",
     "stages/": "stages commissioning cycle steps",
     "guidance/": "guidance list all",
+    # the overview of the devolved rules, which the many Scottish and Welsh case studies would otherwise outrank
+    "guidance/devolved-nations/": "scotland wales northern ireland devolved community benefits socially responsible procurement",
 }
 
 # Collection index pages indexed lean: address -> (search-only keywords, boost).

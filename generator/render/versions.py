@@ -49,6 +49,8 @@ def word_diff(old: str, new: str) -> tuple[Markup, int, int]:
             words = "".join(a[i1:i2])
             removed += len(words.split())
             out.append(f"<del>{html.escape(words)}</del>")
+        if op == "replace":
+            out.append(" ")  # removed and added words side by side would read as one
         if op in {"insert", "replace"}:
             words = "".join(b[j1:j2])
             added += len(words.split())

@@ -23,6 +23,7 @@
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var noun = form.getAttribute("data-svkb-noun") || "items";
     var all = list.getAttribute("data-svkb-all");
+    if (all && !/^[a-z0-9_-]+(\/[a-z0-9_-]+)*\.js$/.test(all)) { all = null; }  // our own cards file, a plain relative path
     var total = all ? Number(list.getAttribute("data-svkb-total")) : cards.length;
     var pager = document.querySelector("[data-svkb-pager]");
     var more = null;
