@@ -23,9 +23,17 @@ LICENCE = "Text under the Open Government Licence v3.0 unless marked otherwise; 
 
 
 def _config(abs_config: Path) -> dict[str, Any]:
+    """mkdocs.yml as data; nothing when it cannot be read, for MkDocs then reports the problem itself."""
     import yaml
 
-    data = yaml.safe_load(abs_config.read_text(encoding="utf-8")) or {}
+    class _Loader(yaml.SafeLoader):  # MkDocs configs may carry !!python/name and !ENV tags: read past them
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(abs_config.read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506 - a SafeLoader subclass
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
     return data if isinstance(data, dict) else {}
 
 
