@@ -16,7 +16,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from generator.office.blocks import Block, OfficeDocument
 from generator.office.look import FONT, GUIDANCE_RULE, LINE_SPACING, LOOKS, MARGIN_MM, OPTION_FILL, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, Look, look_of, style_id
-from generator.office.zipfiles import escape_text, xml_safe, zip_bytes
+from generator.office.zipfiles import document_properties, escape_text, fill_package, xml_safe, zip_bytes
 
 LANGUAGE = "en-GB"
 AUTHOR = "Social Value Knowledge Base"
@@ -203,12 +203,5 @@ def render_docx(doc: OfficeDocument) -> bytes:
     The body is written as text, block by block, because building it element by element with
     python-docx took most of a large build's time.
     """
-    values = {"body": _body_xml(doc), "footer": _footer_xml(doc.footer), "settings": SETTINGS,
-              "title": f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>", "subject": f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>"}
-    entries = []
-    for name, data, compression in package(doc.created):
-        for part, marker, key in EDITS:
-            if part == name:
-                data = data.replace(marker.encode(), values[key].encode("utf-8"), 1)
-        entries.append((name, data, compression))
-    return zip_bytes(entries, doc.created)
+    values = {"body": _body_xml(doc), "footer": _footer_xml(doc.footer), "settings": SETTINGS, **document_properties(doc.title, doc.subject)}
+    return zip_bytes(fill_package(package(doc.created), EDITS, values), doc.created)

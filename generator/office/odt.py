@@ -15,7 +15,7 @@ from odf.text import P
 
 from generator.office.blocks import Block, OfficeDocument
 from generator.office.look import FONT, GUIDANCE_RULE, LINE_SPACING, LOOKS, MARGIN_MM, OPTION_FILL, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, PLACEHOLDER_FILL, Look, look_of, odf_name
-from generator.office.zipfiles import escape_text, xml_safe, zip_bytes
+from generator.office.zipfiles import document_properties, escape_text, fill_package, xml_safe, zip_bytes
 
 AUTHOR = "Social Value Knowledge Base"
 
@@ -183,14 +183,6 @@ def render_odt(doc: OfficeDocument) -> bytes:
     The body is written as text, block by block, because building it element by element took
     most of a large build's time.
     """
-    values = {"body": body_xml(doc), "footer": footer_xml(doc.footer),
-              "title": f"<dc:title>{escape_text(xml_safe(doc.title))}</dc:title>", "subject": f"<dc:subject>{escape_text(xml_safe(doc.subject))}</dc:subject>"}
-    entries = []
-    for name, data, compression in package(doc.created):
-        for part, marker, key in EDITS:
-            if part == name:
-                data = data.replace(marker.encode(), values[key].encode("utf-8"), 1)
-        if name == "content.xml":
-            data = _declare_xlink(data)
-        entries.append((name, data, compression))
+    values = {"body": body_xml(doc), "footer": footer_xml(doc.footer), **document_properties(doc.title, doc.subject)}
+    entries = [(name, _declare_xlink(data) if name == "content.xml" else data, compression) for name, data, compression in fill_package(package(doc.created), EDITS, values)]
     return zip_bytes(entries, doc.created)

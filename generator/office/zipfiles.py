@@ -28,6 +28,26 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+Package = tuple[tuple[str, bytes, int], ...]  # (part name, bytes, compression) in package order
+Edits = tuple[tuple[str, str, str], ...]  # (part name, marker, key of its value)
+
+
+def fill_package(package: Package, edits: Edits, values: Mapping[str, str]) -> list[tuple[str, bytes, int]]:
+    """A package whose markers are replaced by their values, each only in its own part (so author text can never be taken for one)."""
+    entries = []
+    for name, data, compression in package:
+        for part, marker, key in edits:
+            if part == name:
+                data = data.replace(marker.encode(), values[key].encode("utf-8"), 1)
+        entries.append((name, data, compression))
+    return entries
+
+
+def document_properties(title: str, subject: str) -> dict[str, str]:
+    """The title and subject elements both formats' metadata hold."""
+    return {"title": f"<dc:title>{escape_text(xml_safe(title))}</dc:title>", "subject": f"<dc:subject>{escape_text(xml_safe(subject))}</dc:subject>"}
+
+
 def zip_bytes(entries: list[tuple[str, bytes, int]], when: dt.datetime) -> bytes:
     """Write (name, data, compression) entries in the given order with a fixed timestamp."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
