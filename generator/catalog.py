@@ -19,10 +19,12 @@ from generator.model import (
     GuidancePage,
     Indicator,
     LegalBasis,
+    Material,
     Module,
     Outcome,
     PastVersion,
     Proportionality,
+    QuizQuestion,
     Reading,
     ReviewEntry,
     Scoring,
@@ -30,6 +32,7 @@ from generator.model import (
     Source,
     Taxonomy,
     Term,
+    Timing,
     Weighting,
 )
 
@@ -130,10 +133,20 @@ def _module(m: dict[str, Any]) -> Module:
         id=m["id"], title=m["title"], summary=m["summary"], duration=m.get("duration", ""),
         learning_objectives=tuple(m["learning_objectives"]),
         reading=tuple(Reading(r["kind"], r["id"], r.get("note", "")) for r in m["reading"]),
-        exercises=tuple(Exercise(e["title"], e["instructions"], e.get("duration", "")) for e in m["exercises"]),
+        exercises=tuple(_exercise(e) for e in m["exercises"]),
         discussion=tuple(m["discussion"]),
         external=tuple(ExternalLink(x["title"], x["publisher"], x["url"], x.get("note", "")) for x in m.get("external", ())),
+        timings=tuple(Timing(t["minutes"], t["activity"]) for t in m.get("timings", ())),
+        facilitator_notes=tuple(m.get("facilitator_notes", ())),
+        quiz=tuple(QuizQuestion(q["question"], tuple(q["options"]), q["answer"], q["explanation"]) for q in m.get("quiz", ())),
     )
+
+
+def _exercise(e: dict[str, Any]) -> Exercise:
+    materials = tuple(
+        Material(x["title"], x.get("text", ""), tuple(x.get("columns", ())), tuple(tuple(r) for r in x.get("rows", ()))) for x in e.get("materials", ())
+    )
+    return Exercise(e["title"], e["instructions"], e.get("duration", ""), materials, e.get("model_answer", ""))
 
 
 def build_course(item: LoadedSource) -> Course:

@@ -281,12 +281,42 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Material:
+    """What participants need for an exercise: a text, or a table whose empty cells they fill in."""
+
+    title: str
+    text: str = ""
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class Exercise:
     """A practical exercise."""
 
     title: str
     instructions: str
     duration: str = ""
+    materials: tuple[Material, ...] = ()
+    model_answer: str = ""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One activity in a module's running order."""
+
+    minutes: int
+    activity: str
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """A self-check question: options, the number of the right one (1 for the first) and why."""
+
+    question: str
+    options: tuple[str, ...]
+    answer: int
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -312,6 +342,9 @@ class Module:
     exercises: tuple[Exercise, ...]
     discussion: tuple[str, ...]
     external: tuple[ExternalLink, ...]
+    timings: tuple[Timing, ...] = ()
+    facilitator_notes: tuple[str, ...] = ()
+    quiz: tuple[QuizQuestion, ...] = ()
 
 
 @dataclass(frozen=True)
