@@ -67,13 +67,19 @@ def plain_text(markdown_text: str) -> str:
     return html.unescape(nh3.clean(rendered, tags=set(), attributes={})).strip()
 
 
+def _range_note(minimum: float | None, maximum: float | None, kind: str) -> str:
+    """'Between 1 and 10.', or 'At least 1.' where only a minimum is set (a percentage tops out at 100)."""
+    high = maximum if maximum is not None else (100 if kind == "percentage" else None)
+    low = minimum if minimum is not None else 0
+    return f"Between {low:g} and {high:g}." if high is not None else f"At least {low:g}."
+
+
 def _variable_note(variable: Any) -> str:
     parts = [variable.description.strip()]
     if variable.choices:
         parts.append("One of: " + "; ".join(f"“{c}”" for c in variable.choices) + ".")
     if variable.minimum is not None or variable.maximum is not None:
-        high = variable.maximum if variable.maximum is not None else (100 if variable.type == "percentage" else "any")
-        parts.append(f"Between {variable.minimum if variable.minimum is not None else 0:g} and {high if isinstance(high, str) else format(high, 'g')}.")
+        parts.append(_range_note(variable.minimum, variable.maximum, variable.type))
     return " ".join(p for p in parts if p) + f" ({variable.type})"
 
 
