@@ -117,6 +117,12 @@ HOW_TO = (
     "both boxes empty and choose Replace All. In LibreOffice Writer: open Find and Replace, tick Paragraph Styles, choose “Guidance”, "
     "choose Find All, close the dialogue and press Delete.",
     "The contents lists every clause with its number; Word adds page numbers when it updates the contents (it offers to when the file opens).",
+    "Where the clauses apply: they are drafted for contracting authorities in England and Wales under the Procurement Act 2023 "
+    "and the Public Services (Social Value) Act 2012 (with Welsh variants under the Social Partnership and Public Procurement "
+    "(Wales) Act 2023). They are not drafted for devolved Scottish authorities, which buy under the Procurement Reform (Scotland) "
+    "Act 2014 and Scotland's own regulations. In Northern Ireland the Procurement Act 2023 applies but the 2012 Act does not, and "
+    "Northern Ireland's procurement policy notes (such as PPN 01/21 on scoring social value) set the policy: adapt the clauses "
+    "with legal advice there.",
     "These model clauses are not legal advice: check them against your own procurement and legal requirements before use.",
 )
 
