@@ -70,11 +70,36 @@ def handout(catalog: Catalog, course: Course, number: int, module: Module, creat
     return OfficeDocument(title, "Course handout", f"{course.title}. Social Value Knowledge Base.", created, tuple(blocks))
 
 
+@dataclass(frozen=True)
+class RunningRow:
+    """One line of a running order, with the time it starts (hours:minutes from the start)."""
+
+    start: str
+    minutes: int
+    activity: str
+
+
+@dataclass(frozen=True)
+class RunningOrder:
+    rows: tuple[RunningRow, ...]
+    total: int
+
+
+def running_order(module: Module) -> RunningOrder:
+    """The module's timings with their start times and total."""
+    rows, elapsed = [], 0
+    for timing in module.timings:
+        rows.append(RunningRow(f"{elapsed // 60}:{elapsed % 60:02d}", timing.minutes, timing.activity))
+        elapsed += timing.minutes
+    return RunningOrder(tuple(rows), elapsed)
+
+
 def render_module(catalog: Catalog, course: Course, number: int, module: Module) -> Page:
     """Render one module page."""
     text = render_template(
         "module.md.j2", abbreviations=catalog.abbreviations, course=course, m=module, number=number, files=handout_paths(course, module),
-        readings=[resolve(catalog, r) for r in module.reading],
+        readings=[resolve(catalog, r) for r in module.reading], running=running_order(module),
+        model_answers=[e for e in module.exercises if e.model_answer],
         previous=course.modules[number - 2] if number > 1 else None,
         next=course.modules[number] if number < len(course.modules) else None,
     )
