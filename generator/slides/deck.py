@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 # 16:9 at 13.333 x 7.5 inches; positions in inches.
-SLIDE_WIDTH, SLIDE_HEIGHT = 13.333, 7.5
+SLIDE_WIDTH, SLIDE_HEIGHT = 40 / 3, 7.5
 MARGIN = 0.5
 TITLE_TOP, TITLE_HEIGHT = 0.3, 1.15
 BODY_TOP = 1.6
