@@ -12,10 +12,14 @@ from pathlib import Path
 import pytest
 
 from generator.build import Project, generate
+from generator.model import Course, Exercise, Material, Module, QuizQuestion, Timing
 from generator.packs import build_date
+from generator.render.coursedeck import module_deck
 from generator.render.coursekit import kit_entries
 from generator.render.courses import render_courses
 from generator.slides.deck import BODY_HEIGHT, paragraphs_height, row_heights
+from generator.slides.odp import render_odp
+from generator.slides.pptx import render_pptx
 from tests.deckcheck import odp_pages, odp_problems, pptx_problems, pptx_slides
 
 TINY_MODULE = "site/courses/fixture-course/only-module/index.html"
@@ -131,14 +135,15 @@ def rewrite(data: bytes, part: str, change) -> bytes:  # type: ignore[no-untyped
 
 def test_every_slide_of_the_real_decks_fits(built_real: Path) -> None:
     result = generate(Project(built_real))
-    from generator.render.coursedeck import module_deck
-
-    for course in result.catalog.courses:
-        for number, module in enumerate(course.modules, start=1):
-            for slide in module_deck(result.catalog, course, number, module, build_date(0)).slides:
-                height = sum(row_heights(slide.table)) if slide.table else paragraphs_height(list(slide.body))
-                assert 0 < height <= BODY_HEIGHT, (module.id, slide.title)
-                assert len(slide.title) <= 160, slide.title
+    course, module = longest_module()
+    pairs = [(c, n, m) for c in result.catalog.courses for n, m in enumerate(c.modules, start=1)] + [(course, 1, module)]
+    for course, number, module in pairs:
+        deck = module_deck(result.catalog, course, number, module, build_date(0))
+        assert pptx_problems(render_pptx(deck)) == [] and odp_problems(render_odp(deck)) == [], module.id
+        for slide in deck.slides:
+            height = sum(row_heights(slide.table)) if slide.table else paragraphs_height(list(slide.body))
+            assert 0 < height <= BODY_HEIGHT, (module.id, slide.title)
+            assert len(slide.title) <= 160, slide.title
 
 
 def test_course_zip_holds_every_handout_deck_guide_and_readme(built_tiny: Path, built_real: Path) -> None:
@@ -194,3 +199,33 @@ def test_decks_open_in_libreoffice_one_page_per_slide_with_their_text(built_real
         assert len(pages) == len(titles), source.name
         for page, title in zip(pages, titles, strict=True):
             assert " ".join(title.split()[:3]) in " ".join(page.split()), (source.name, title)
+
+
+def longest_module() -> tuple[Course, Module]:
+    """A module with every field at the schema's longest, to show that nothing overflows a slide."""
+    words = "Participants read the scenario and note each commitment, its baseline, who measures it and when. "
+    cell = ("A long cell of text that wraps over several lines in a narrow column. " * 5)[:300]
+    table = Material("Table 2: " + "a form with eight columns " * 5, columns=tuple(f"Column heading {i}" for i in range(8)),
+                     rows=tuple(tuple(cell if (r + c) % 3 == 0 else "" for c in range(8)) for r in range(30)))
+    exercise = Exercise(("An exercise with a long title " * 5)[:120], (words * 25)[:2000], "40 minutes", (table, Material("A scenario", (words * 40)[:3000])), (words * 30)[:3000])
+    quiz = tuple(QuizQuestion((words * 5)[:400], tuple((f"Option {i} " + words * 4)[:300] for i in range(5)), 2, (words * 9)[:800]) for _ in range(10))
+    module = Module("long", ("A module with a long title " * 5)[:120], words, "240 minutes", tuple((words * 3)[:300] for _ in range(12)), (),
+                    (exercise,) * 3, tuple((words * 4)[:400] for _ in range(10)), (), tuple(Timing(20, (words * 2)[:200]) for _ in range(12)),
+                    tuple((words * 12)[:1200] for _ in range(5)), quiz)
+    course = Course("long-course", ("A course with a long title " * 5)[:120], words, ("trainers",), "One day", (module,), "Test team", "2026-01-01", "2027-01-01", "x.yml", None)  # type: ignore[arg-type]
+    return course, module
+
+
+def test_no_text_overflows_a_slide_in_chromium(built_real: Path) -> None:
+    from tests.browser import chromium
+    from tests.slidepreview import OVERFLOWS, deck_html
+
+    course, module = longest_module()
+    decks = [render_pptx(module_deck(generate(Project(built_real)).catalog, course, 1, module, build_date(0)))]
+    decks += [p.read_bytes() for p in sorted((built_real / "site/downloads/slides").glob("*.pptx"))]
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1300, "height": 740})  # type: ignore[attr-defined]
+        for data in decks:
+            page.set_content(deck_html(data))
+            assert page.evaluate(OVERFLOWS) == []
+    assert len(pptx_slides(decks[0])) > 40  # the longest module spreads over many "(continued)" slides

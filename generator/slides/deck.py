@@ -41,6 +41,7 @@ class SlideTable:
     description: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    size: int = CELL_SIZE  # points: smaller when a row would not fit on a slide at the usual size
 
 
 @dataclass(frozen=True)
@@ -133,23 +134,37 @@ def continued(title: str, index: int) -> str:
     return title if index == 0 else f"{title} (continued)"
 
 
-def _row_height(row: tuple[str, ...], columns: int) -> float:
-    per_line = _chars_per_line(BODY_WIDTH / columns - 0.2, CELL_SIZE)
+CELL_SIZES = (CELL_SIZE, 12, 10)
+
+
+def _row_height(row: tuple[str, ...], columns: int, size: int) -> float:
+    per_line = _chars_per_line(BODY_WIDTH / columns - 0.2, size)
     lines = max(math.ceil(len(cell) / per_line) if cell else 1 for cell in row)
-    return lines * CELL_SIZE * LINE / 72 + CELL_PADDING + 0.05
+    return lines * size * LINE / 72 + CELL_PADDING + 0.05
 
 
 def row_heights(table: SlideTable) -> list[float]:
     """Heights in inches of the header and each row (blank rows get room to write in)."""
     columns = len(table.header)
-    heights = [_row_height(table.header, columns)]
+    heights = [_row_height(table.header, columns, table.size)]
     for row in table.rows:
-        heights.append(max(_row_height(row, columns), 0.55 if "" in row else 0))
+        heights.append(max(_row_height(row, columns, table.size), 0.55 if "" in row else 0))
     return heights
+
+
+def fitted(table: SlideTable) -> SlideTable:
+    """The table at the largest cell size at which three of its tallest rows fit on a slide under the header (10 points at least)."""
+    for size in CELL_SIZES:
+        candidate = SlideTable(table.description, table.header, table.rows, size)
+        heights = row_heights(candidate)
+        if heights[0] + 3 * max(heights[1:], default=0) <= BODY_HEIGHT:
+            return candidate
+    return candidate
 
 
 def table_slides(title: str, table: SlideTable, notes: tuple[str, ...] = ()) -> list[Slide]:
     """Slides holding a table's rows in order, the header repeated on each."""
+    table = fitted(table)
     heights = row_heights(table)
     chunks: list[list[tuple[str, ...]]] = [[]]
     used = heights[0]
@@ -162,6 +177,6 @@ def table_slides(title: str, table: SlideTable, notes: tuple[str, ...] = ()) -> 
     slides, first = [], 1
     for i, rows in enumerate(chunks):
         span = f" (rows {first} to {first + len(rows) - 1} of {len(table.rows)})" if len(chunks) > 1 else ""
-        slides.append(Slide(continued(title, i), table=SlideTable(table.description + span, table.header, tuple(rows)), notes=notes if i == 0 else ()))
+        slides.append(Slide(continued(title, i), table=SlideTable(table.description + span, table.header, tuple(rows), table.size), notes=notes if i == 0 else ()))
         first += len(rows)
     return slides

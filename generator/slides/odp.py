@@ -56,8 +56,8 @@ def _paragraph_style(name: str, indent: float, after: str = "0.08in", align: str
 
 def _automatic_styles() -> str:
     text = "".join(_text_style(f"T{size}", size, True) for size in SIZES)
-    text += _text_style("B", geometry.BODY_SIZE) + _text_style("BB", geometry.BODY_SIZE, True) + _text_style("C", geometry.CELL_SIZE)
-    text += _text_style("CH", geometry.CELL_SIZE, True) + _text_style("N", 12)
+    text += _text_style("B", geometry.BODY_SIZE) + _text_style("BB", geometry.BODY_SIZE, True) + _text_style("N", 12)
+    text += "".join(_text_style(f"C{size}", size) + _text_style(f"CH{size}", size, True) for size in geometry.CELL_SIZES)
     paragraphs = _paragraph_style("P0", 0) + _paragraph_style("P1", 0.375) + _paragraph_style("PC", 0, "0in")
     bullets = ('<text:list-style style:name="L1"><text:list-level-style-bullet text:level="1" text:bullet-char="•">'
                '<style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
@@ -92,8 +92,9 @@ def _table(table: SlideTable, number: int) -> tuple[str, str]:
     heights = row_heights(table)
     rows = []
     for i, row in enumerate((table.header, *table.rows)):
+        span = f"CH{table.size}" if i == 0 else f"C{table.size}"
         cells = "".join(
-            f'<table:table-cell table:style-name="{"ce2" if i == 0 else "ce1"}"><text:p text:style-name="PC">{_span(c, "CH" if i == 0 else "C") if c else ""}</text:p></table:table-cell>'
+            f'<table:table-cell table:style-name="{"ce2" if i == 0 else "ce1"}"><text:p text:style-name="PC">{_span(c, span) if c else ""}</text:p></table:table-cell>'
             for c in [*row, *[""] * (columns - len(row))]
         )
         rows.append(f'<table:table-row table:style-name="ro{number}-{i}">{cells}</table:table-row>')

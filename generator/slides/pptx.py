@@ -44,11 +44,11 @@ def _shape(shape_id: int, name: str, ph: str, box: tuple[int, int, int, int], pa
             f'<p:spPr>{xfrm}</p:spPr><p:txBody><a:bodyPr wrap="square" anchor="{anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>')
 
 
-def _cell(text: str, header: bool) -> str:
+def _cell(text: str, header: bool, size: int) -> str:
     line = "".join(f'<a:{side} w="9525"><a:solidFill><a:srgbClr val="505A5F"/></a:solidFill></a:{side}>' for side in ("lnL", "lnR", "lnT", "lnB"))
     fill = '<a:solidFill><a:srgbClr val="F3F2F1"/></a:solidFill>' if header else '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
-    runs = _run(text, geometry.CELL_SIZE, header) if text else ""
-    paragraph = f'<a:p>{runs}<a:endParaRPr lang="{LANG}" sz="{geometry.CELL_SIZE * 100}"/></a:p>'
+    runs = _run(text, size, header) if text else ""
+    paragraph = f'<a:p>{runs}<a:endParaRPr lang="{LANG}" sz="{size * 100}"/></a:p>'
     return f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph}</a:txBody><a:tcPr marL="45720" marR="45720" marT="45720" marB="45720">{line}{fill}</a:tcPr></a:tc>'
 
 
@@ -57,7 +57,7 @@ def _table(shape_id: int, table: SlideTable) -> str:
     width = BODY_BOX[2] // columns
     heights = [round(h * EMU) for h in row_heights(table)]
     grid = "".join(f'<a:gridCol w="{width}"/>' for _ in range(columns))
-    rows = "".join(f'<a:tr h="{h}">{"".join(_cell(c, i == 0) for c in [*row, *[""] * (columns - len(row))])}</a:tr>'
+    rows = "".join(f'<a:tr h="{h}">{"".join(_cell(c, i == 0, table.size) for c in [*row, *[""] * (columns - len(row))])}</a:tr>'
                    for i, (row, h) in enumerate(zip((table.header, *table.rows), heights, strict=True)))
     frame = f'<p:xfrm><a:off x="{BODY_BOX[0]}" y="{BODY_BOX[1]}"/><a:ext cx="{width * columns}" cy="{sum(heights)}"/></p:xfrm>'
     return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}" descr="{_text(table.description)}"/>'
