@@ -140,16 +140,19 @@ TABLE_STYLES = (
     'fo:margin-bottom="3pt" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/></style:style>'
     '<style:style style:name="SvkbCellText" style:family="paragraph" style:parent-style-name="Normal"><style:paragraph-properties fo:margin-top="0pt" '
     'fo:margin-bottom="0pt"/></style:style>'
+    '<style:style style:name="SvkbSmallCellText" style:family="paragraph" style:parent-style-name="Normal"><style:paragraph-properties fo:margin-top="0pt" '
+    'fo:margin-bottom="0pt"/><style:text-properties fo:font-size="9pt"/></style:style>'
     '</office:automatic-styles>'
 )
 
 
-CELL_PARAGRAPH = 'text:p text:style-name="SvkbCellText"'
+WIDE_TABLE = 4  # columns: wider tables get smaller text
 
 
 def table_xml(item: Block, number: int) -> str:
     """A table block: a caption kept with the table, then a bordered table whose header row repeats on each page."""
     columns = max(len(row) for row in item.cells)
+    cell_paragraph = f'text:p text:style-name="{"SvkbSmallCellText" if columns > WIDE_TABLE else "SvkbCellText"}"'
 
     def row_xml(row: tuple[str, ...], header: bool) -> str:
         cells = [*row, *[""] * (columns - len(row))]
@@ -157,7 +160,7 @@ def table_xml(item: Block, number: int) -> str:
         parts = []
         for cell in cells:
             text = _element('text:span text:style-name="Strong"', _text(cell)) if header and cell else _text(cell)
-            paragraph = _element(CELL_PARAGRAPH, text)
+            paragraph = _element(cell_paragraph, text)
             parts.append(f'<table:table-cell table:style-name="{style}" office:value-type="string">{paragraph}</table:table-cell>')
         height = ' table:style-name="SvkbBlankRow"' if not header and item.level and "" in cells else ""
         return f"<table:table-row{height}>{''.join(parts)}</table:table-row>"

@@ -92,7 +92,7 @@ def _guide_module(number: int, module: Module) -> list[Block]:
 def facilitator_guide(course: Course, created: dt.datetime, site: str = "") -> OfficeDocument:
     """Everything a facilitator needs that participants do not see: running orders, notes, model answers, quiz answers."""
     title = f"{course.title}: facilitator guide"
-    blocks = [block("title", title), block("subtitle", f"{SITE_NAME}. {course.duration}. {len(course.modules)} modules."), block("p", plain_text(course.summary))]
+    blocks = [block("title", title), block("subtitle", f"{SITE_NAME}. {course.duration}. {len(course.modules)} module{'' if len(course.modules) == 1 else 's'}."), block("p", plain_text(course.summary))]
     blocks += [block("p", f"The course online: {address(site, f'courses/{course.id}/index.md')}"), block("contents-title", "Contents"), block("toc")]
     for number, module in enumerate(course.modules, start=1):
         blocks += _guide_module(number, module)

@@ -11,6 +11,11 @@ from generator.office.zipfiles import zip_bytes
 from generator.render.coursedata import address, module_files
 
 
+def modules(course: Course) -> str:
+    """'1 module', '6 modules'."""
+    return f"{len(course.modules)} module{'' if len(course.modules) == 1 else 's'}"
+
+
 def folder(course: Course) -> str:
     """The zip's top folder."""
     return f"svkb-course-{course.id}"
@@ -38,7 +43,7 @@ def kit_entries(course: Course) -> list[tuple[str, str]]:
 
 def readme(course: Course, site: str) -> str:
     """The contents of the zip, as plain text."""
-    lines = [course.title, "=" * len(course.title), "", f"A training course from the Social Value Knowledge Base. {course.duration}, {len(course.modules)} modules.",
+    lines = [course.title, "=" * len(course.title), "", f"A training course from the Social Value Knowledge Base. {course.duration}, {modules(course)}.",
              f"For: {', '.join(course.audience)}.", f"Online: {address(site, f'courses/{course.id}/index.md')}", "", "Modules", "-------"]
     lines += [f"{n}. {m.title}{' (' + m.duration + ')' if m.duration else ''}" for n, m in enumerate(course.modules, start=1)]
     lines += ["", "Contents", "--------", "README.txt: this file"]
