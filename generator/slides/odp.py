@@ -70,10 +70,11 @@ def _automatic_styles() -> str:
               'draw:textarea-vertical-align="bottom" fo:padding="0.05in" fo:wrap-option="wrap"/></style:style>'
               '<style:style style:name="gr3" style:family="graphic"><style:graphic-properties draw:stroke="none" draw:fill="none"/></style:style>')
     border = 'fo:border="0.75pt solid #505a5f" fo:padding="0.05in"'
-    cells = (f'<style:style style:name="ce1" style:family="table-cell"><style:graphic-properties draw:fill="solid" draw:fill-color="#ffffff"/>'
-             f'<style:table-cell-properties {border} fo:background-color="#ffffff"/></style:style>'
-             f'<style:style style:name="ce2" style:family="table-cell"><style:graphic-properties draw:fill="solid" draw:fill-color="#f3f2f1"/>'
-             f'<style:table-cell-properties {border} fo:background-color="#f3f2f1"/></style:style>')
+    cells = "".join(  # Impress reads a cell's fill from its graphic properties and its borders from its paragraph properties
+        f'<style:style style:name="{name}" style:family="table-cell"><style:graphic-properties draw:fill="solid" draw:fill-color="{fill}" '
+        f'draw:textarea-vertical-align="top" fo:padding="0.05in"/><style:paragraph-properties fo:border="0.75pt solid #505a5f"/>'
+        f'<style:table-cell-properties {border} fo:background-color="{fill}"/></style:style>'
+        for name, fill in (("ce1", "#ffffff"), ("ce2", "#f3f2f1")))
     return f"<office:automatic-styles>{frames}{text}{paragraphs}{bullets}{cells}</office:automatic-styles>"
 
 
