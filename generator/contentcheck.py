@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.coursecheck import check_courses
 from generator.diagnostics import WARNING, Diagnostic, field_name
 from generator.model import CaseStudy, Catalog, Clause, GuidancePage
 
@@ -134,10 +135,11 @@ def check_currency(item: Clause | CaseStudy) -> Iterator[Diagnostic]:
 
 
 def check_content(catalog: Catalog) -> list[Diagnostic]:
-    """Run the content checks over pages, clauses and case studies."""
+    """Run the content checks over pages, clauses, case studies and courses."""
     found: list[Diagnostic] = []
     for page in catalog.pages:
         found += check_page(page)
     for item in (*catalog.clauses, *catalog.case_studies):
         found += check_currency(item)
+    found += check_courses(catalog)
     return found

@@ -86,6 +86,7 @@ def test_two_builds_are_byte_identical(real: Path, tmp_path: Path) -> None:
     record("files differing between two builds", f"{len(different)} of {len(outputs[0])} (site, packs, exports)")
     assert different == []
     assert any(k.endswith(".docx") for k in outputs[0]) and any(k.startswith("data/") for k in outputs[0])
+    assert {"pptx", "odp", "zip"} <= {k.rsplit(".", 1)[-1] for k in outputs[0] if k.startswith("downloads/")}  # slide decks and course kits too
 
 
 def test_profile_fills_pages_and_packs(tiny: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -192,7 +192,7 @@ def test_every_module_has_handouts_that_libreoffice_opens(built_real: Path, tmp_
         assert document.core_properties.language == "en-GB"
         assert document.core_properties.title.startswith(tuple(c.title for c in catalog.courses))
         headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-        assert headings[:2] == ["Learning objectives", "Reading"]
+        assert headings[0] == "Learning objectives" and "Reading" in headings
     files = [folder / f"{stem}.odt" for stem in expected]
     convert_to_text(files, tmp_path / "txt", tmp_path / "lo-profile")
     for stem in expected:

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from generator.office.blocks import Block, OfficeDocument
-from generator.office.look import FONT, GUIDANCE_RULE, LINE_SPACING, LOOKS, MARGIN_MM, OPTION_FILL, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, Look, look_of, style_id
+from generator.office.look import FONT, GUIDANCE_RULE, LINE_SPACING, LOOKS, MARGIN_MM, OPTION_FILL, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, TEXT_WIDTH_MM, Look, look_of, style_id
 from generator.office.zipfiles import document_properties, escape_text, fill_package, xml_safe, zip_bytes
 
 LANGUAGE = "en-GB"
@@ -136,6 +136,40 @@ def block_xml(item: Block) -> str:
     return f"<w:p>{inner}{runs}</w:p>"
 
 
+TABLE_BORDER = f'w:val="single" w:sz="4" w:space="0" w:color="{GUIDANCE_RULE}"'
+TEXT_WIDTH_TWIPS = round(TEXT_WIDTH_MM * 1440 / 25.4)
+WIDE_TABLE = 4  # columns: wider tables get smaller text
+KEEP_ROW_CHARS = 600
+BLANK_ROW_TWIPS = 567  # 1 cm: room to write in a row with blank cells
+
+
+def _cell_xml(text: str, width: int, header: bool, small: bool) -> str:
+    shading = '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if header else ""
+    properties = ("<w:b/>" if header else "") + ('<w:sz w:val="18"/>' if small else "")
+    paragraph = f'<w:p><w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr>{_run_xml(text, properties) if text else ""}</w:p>'
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>{paragraph}</w:tc>'
+
+
+def table_xml(item: Block) -> str:
+    """A table block: a bold caption kept with the table, then a bordered table whose first row repeats on each page (9 pt text when wide)."""
+    columns = max(len(row) for row in item.cells)
+    small = columns > WIDE_TABLE
+    width = TEXT_WIDTH_TWIPS // columns
+    caption = f'<w:p><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/></w:pPr>{_run_xml(item.text, "<w:b/>")}</w:p>'
+    borders = "".join(f"<w:{side} {TABLE_BORDER}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    properties = (f'<w:tblPr><w:tblW w:w="{width * columns}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+                  f'<w:tblCaption w:val="{escape_text(xml_safe(item.text))}"/></w:tblPr>')
+    grid = "<w:tblGrid>" + f'<w:gridCol w:w="{width}"/>' * columns + "</w:tblGrid>"
+    rows = []
+    for number, row in enumerate(item.cells):
+        cells = [*row, *[""] * (columns - len(row))]
+        height = f'<w:trHeight w:val="{BLANK_ROW_TWIPS}"/>' if number and item.level and "" in cells else ""
+        header = "<w:tblHeader/>" if number == 0 else ""
+        keep = "<w:cantSplit/>" if sum(map(len, cells)) < KEEP_ROW_CHARS else ""  # a row taller than a page must split
+        rows.append(f"<w:tr><w:trPr>{keep}{height}{header}</w:trPr>{''.join(_cell_xml(c, width, number == 0, small) for c in cells)}</w:tr>")
+    return caption + f"<w:tbl>{properties}{grid}{''.join(rows)}</w:tbl>" + '<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>'
+
+
 def _contents_xml(doc: OfficeDocument) -> str:
     """A Word TOC field over the h1 headings, with their entries already written (Word adds page numbers when it updates the field)."""
     style = f'<w:pPr><w:pStyle w:val="{style_id(look_of("toc"))}"/></w:pPr>'
@@ -148,7 +182,7 @@ def _contents_xml(doc: OfficeDocument) -> str:
 
 
 def _body_xml(doc: OfficeDocument) -> str:
-    return "".join(_contents_xml(doc) if item.kind == "toc" else block_xml(item) for item in doc.blocks)
+    return "".join(_contents_xml(doc) if item.kind == "toc" else table_xml(item) if item.kind == "table" else block_xml(item) for item in doc.blocks)
 
 
 def _footer_xml(text: str) -> str:

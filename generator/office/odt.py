@@ -14,7 +14,7 @@ from odf.style import DefaultStyle, FontFace, Footer, FooterStyle, HeaderFooterP
 from odf.text import P
 
 from generator.office.blocks import Block, OfficeDocument
-from generator.office.look import FONT, GUIDANCE_RULE, LINE_SPACING, LOOKS, MARGIN_MM, OPTION_FILL, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, PLACEHOLDER_FILL, Look, look_of, odf_name
+from generator.office.look import FONT, GUIDANCE_RULE, LINE_SPACING, LOOKS, MARGIN_MM, OPTION_FILL, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, PLACEHOLDER_FILL, TEXT_WIDTH_MM, Look, look_of, odf_name
 from generator.office.zipfiles import document_properties, escape_text, fill_package, xml_safe, zip_bytes
 
 AUTHOR = "Social Value Knowledge Base"
@@ -128,12 +128,63 @@ def _contents_xml(doc: OfficeDocument) -> str:
             f"<text:index-title-template/>{template}</text:table-of-content-source><text:index-body>{body}</text:index-body></text:table-of-content>")
 
 
+TABLE_STYLES = (
+    '<office:automatic-styles>'
+    f'<style:style style:name="SvkbTable" style:family="table"><style:table-properties style:width="{TEXT_WIDTH_MM:g}mm" table:align="margins" fo:margin-bottom="6pt"/></style:style>'
+    '<style:style style:name="SvkbCell" style:family="table-cell"><style:table-cell-properties fo:padding="1mm" '
+    f'fo:border="0.5pt solid #{GUIDANCE_RULE}"/></style:style>'
+    '<style:style style:name="SvkbHeadCell" style:family="table-cell"><style:table-cell-properties fo:padding="1mm" fo:background-color="#F2F2F2" '
+    f'fo:border="0.5pt solid #{GUIDANCE_RULE}"/></style:style>'
+    '<style:style style:name="SvkbBlankRow" style:family="table-row"><style:table-row-properties style:min-row-height="10mm"/></style:style>'
+    '<style:style style:name="SvkbCaption" style:family="paragraph" style:parent-style-name="Normal"><style:paragraph-properties fo:margin-top="6pt" '
+    'fo:margin-bottom="3pt" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/></style:style>'
+    '<style:style style:name="SvkbCellText" style:family="paragraph" style:parent-style-name="Normal"><style:paragraph-properties fo:margin-top="0pt" '
+    'fo:margin-bottom="0pt"/></style:style>'
+    '<style:style style:name="SvkbSmallCellText" style:family="paragraph" style:parent-style-name="Normal"><style:paragraph-properties fo:margin-top="0pt" '
+    'fo:margin-bottom="0pt"/><style:text-properties fo:font-size="9pt"/></style:style>'
+    '</office:automatic-styles>'
+)
+
+
+WIDE_TABLE = 4  # columns: wider tables get smaller text
+
+
+def table_xml(item: Block, number: int) -> str:
+    """A table block: a caption kept with the table, then a bordered table whose header row repeats on each page."""
+    columns = max(len(row) for row in item.cells)
+    cell_paragraph = f'text:p text:style-name="{"SvkbSmallCellText" if columns > WIDE_TABLE else "SvkbCellText"}"'
+
+    def row_xml(row: tuple[str, ...], header: bool) -> str:
+        cells = [*row, *[""] * (columns - len(row))]
+        style = "SvkbHeadCell" if header else "SvkbCell"
+        parts = []
+        for cell in cells:
+            text = _element('text:span text:style-name="Strong"', _text(cell)) if header and cell else _text(cell)
+            paragraph = _element(cell_paragraph, text)
+            parts.append(f'<table:table-cell table:style-name="{style}" office:value-type="string">{paragraph}</table:table-cell>')
+        height = ' table:style-name="SvkbBlankRow"' if not header and item.level and "" in cells else ""
+        return f"<table:table-row{height}>{''.join(parts)}</table:table-row>"
+
+    caption = _element('text:p text:style-name="SvkbCaption"', _text(item.text))
+    head = f"<table:table-header-rows>{row_xml(item.cells[0], True)}</table:table-header-rows>"
+    body = "".join(row_xml(row, False) for row in item.cells[1:])
+    column = f'<table:table-column table:number-columns-repeated="{columns}"/>'
+    return f'{caption}<table:table table:name="Table{number}" table:style-name="SvkbTable">{column}{head}{body}</table:table>'
+
+
 XLINK = b'xmlns:xlink="http://www.w3.org/1999/xlink"'
 
 
 def _declare_xlink(xml: bytes) -> bytes:
     """Contents links use xlink; odfpy declares only the namespaces of elements it wrote itself."""
     return xml if XLINK in xml else xml.replace(b"<office:document-content ", b"<office:document-content " + XLINK + b" ", 1)
+
+
+def _content(xml: bytes, doc: OfficeDocument) -> bytes:
+    """content.xml with xlink declared and, when the document has tables, their styles."""
+    if any(item.kind == "table" for item in doc.blocks):
+        xml = xml.replace(b"<office:automatic-styles/>", TABLE_STYLES.encode(), 1)
+    return _declare_xlink(xml)
 
 
 TITLE_MARKER, SUBJECT_MARKER = "svkb-title-goes-here", "svkb-subject-goes-here"
@@ -165,7 +216,14 @@ def footer_xml(text: str) -> str:
 
 
 def body_xml(doc: OfficeDocument) -> str:
-    return "".join(_contents_xml(doc) if item.kind == "toc" else block_xml(item) for item in doc.blocks)
+    parts, tables = [], 0
+    for item in doc.blocks:
+        if item.kind == "table":
+            tables += 1
+            parts.append(table_xml(item, tables))
+        else:
+            parts.append(_contents_xml(doc) if item.kind == "toc" else block_xml(item))
+    return "".join(parts)
 
 
 # Each marker is replaced only in its own part, so author text can never be taken for one.
@@ -184,5 +242,5 @@ def render_odt(doc: OfficeDocument) -> bytes:
     most of a large build's time.
     """
     values = {"body": body_xml(doc), "footer": footer_xml(doc.footer), **document_properties(doc.title, doc.subject)}
-    entries = [(name, _declare_xlink(data) if name == "content.xml" else data, compression) for name, data, compression in fill_package(package(doc.created), EDITS, values)]
+    entries = [(name, _content(data, doc) if name == "content.xml" else data, compression) for name, data, compression in fill_package(package(doc.created), EDITS, values)]
     return zip_bytes(entries, doc.created)

@@ -28,7 +28,7 @@ from generator.render.themes import render_themes
 PARALLEL_FROM = 400  # case studies, clauses and indicators together; below this, starting workers costs more than it saves
 
 
-def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool) -> list[Callable[[], list[Page]]]:
+def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, site: str = "") -> list[Callable[[], list[Page]]]:
     """The independent parts of rendering, roughly largest first."""
     return [
         partial(render_case_studies, catalog, 0, 2),
@@ -38,7 +38,7 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool) -> 
         partial(render_clauses, catalog, profile.values),
         partial(render_check, catalog),
         partial(render_exports, catalog),
-        partial(render_courses, catalog, epoch),
+        partial(render_courses, catalog, epoch, site),
         partial(render_review, catalog),
         partial(render_indicators, catalog),
         partial(render_guidance, catalog),
@@ -50,15 +50,16 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool) -> 
     ]
 
 
-def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True, parallel: bool | None = None) -> list[Page]:
+def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True, parallel: bool | None = None, site: str = "") -> list[Page]:
     """Render every page, pack and asset of the docs tree, sorted by destination.
 
     Large catalogues are rendered on every core; the result is the same either way (tested).
+    ``site`` is the canonical address (site_url), which course handouts and decks cite.
     """
     profile = profile or Profile()
     if parallel is None:
         parallel = len(catalog.case_studies) + len(catalog.clauses) + len(catalog.indicators) >= PARALLEL_FROM
-    pages = [page for part in run_all(render_jobs(catalog, profile, epoch, packs), parallel) for page in part]
+    pages = [page for part in run_all(render_jobs(catalog, profile, epoch, packs, site), parallel) for page in part]
     return sorted(add_anchor_aliases(pages, catalog.redirect_anchors))
 
 

@@ -1,0 +1,1 @@
+"""Slide decks generated from course modules, written as PPTX and ODP."""
