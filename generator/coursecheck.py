@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.diagnostics import WARNING, Diagnostic, field_name
+from generator.diagnostics import Diagnostic, field_name
 from generator.model import Catalog, Course, Module
 
 MINUTES = re.compile(r"^\s*(\d+)\s+minutes?\s*$", re.IGNORECASE)
@@ -41,7 +41,7 @@ def check_module(course: Course, m: int, module: Module) -> Iterator[Diagnostic]
         yield _at(course, (*here, "timings"), "K003", f"the running order adds up to {total} minutes but the module's duration is {expected} minutes")
     missing = [name for name, value in (("timings", module.timings), ("facilitator_notes", module.facilitator_notes), ("quiz", module.quiz)) if not value]
     if missing:
-        yield _at(course, (*here, "id"), "K004", f"module '{module.id}' has no {' or '.join(missing)}; trainers need a running order, facilitator notes and a self-check quiz", WARNING)
+        yield _at(course, (*here, "id"), "K004", f"module '{module.id}' has no {' or '.join(missing)}; trainers need a running order, facilitator notes and a self-check quiz")
 
 
 def check_courses(catalog: Catalog) -> list[Diagnostic]:
