@@ -15,7 +15,7 @@ def test_only_durations_written_in_minutes_are_summed(duration: str, minutes: in
     assert written_minutes(duration) == minutes
 
 
-def test_a_full_module_passes_and_a_bare_one_is_a_warning(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_full_module_passes_and_a_bare_one_is_an_error(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "--root", str(tiny), "check")
     assert (code, err) == (0, "")
     course = tiny / "content/courses/fixture-course.yml"
@@ -23,5 +23,5 @@ def test_a_full_module_passes_and_a_bare_one_is_a_warning(tiny: Path, capsys: py
     start, end = text.index("    timings:"), text.index("    reading:")
     course.write_text(text[:start] + text[end:], encoding="utf-8")
     code, out, err = run(capsys, "--root", str(tiny), "check")
-    assert code == 0
-    assert "content/courses/fixture-course.yml:7:9: warning K004: modules[0].id: module 'only-module' has no timings or facilitator_notes; " in err
+    assert code == 1
+    assert "content/courses/fixture-course.yml:7:9: error K004: modules[0].id: module 'only-module' has no timings or facilitator_notes; " in err

@@ -59,10 +59,9 @@ def _automatic_styles() -> str:
     text += _text_style("B", geometry.BODY_SIZE) + _text_style("BB", geometry.BODY_SIZE, True) + _text_style("N", 12)
     text += "".join(_text_style(f"C{size}", size) + _text_style(f"CH{size}", size, True) for size in geometry.CELL_SIZES)
     paragraphs = _paragraph_style("P0", 0) + _paragraph_style("P1", 0.375) + _paragraph_style("PC", 0, "0in")
-    bullets = ('<text:list-style style:name="L1"><text:list-level-style-bullet text:level="1" text:bullet-char="•">'
-               '<style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
-               'text:label-followed-by="listtab" text:list-tab-stop-position="0.375in" fo:text-indent="-0.375in" fo:margin-left="0.375in"/>'
-               f'</style:list-level-properties><style:text-properties style:font-name="{FONT}"/></text:list-level-style-bullet></text:list-style>')
+    bullets = ('<text:list-style style:name="L1"><text:list-level-style-bullet text:level="1" text:bullet-char="•" text:bullet-relative-size="100%">'
+               '<style:list-level-properties text:space-before="0in" text:min-label-width="0.375in"/>'
+               f'<style:text-properties style:font-name="{FONT}"/></text:list-level-style-bullet></text:list-style>')
     frames = ('<style:style style:name="dp1" style:family="drawing-page"/>'
               '<style:style style:name="gr1" style:family="graphic"><style:graphic-properties draw:stroke="none" draw:fill="none" draw:auto-grow-height="false" '
               'draw:textarea-vertical-align="top" fo:padding="0.05in" fo:wrap-option="wrap"/></style:style>'
