@@ -42,7 +42,7 @@
   var FIELDS = {
     sroi: {
       investment: { noun: "the investment", kind: "money", need: "positive" },
-      quantity: { noun: "how many outcomes", kind: "count" },
+      quantity: { noun: "the number of outcomes", kind: "count" },
       proxy: { noun: "the value of one outcome", kind: "money" },
       deadweight: { noun: "deadweight", kind: "percent" },
       attribution: { noun: "attribution", kind: "percent" },
