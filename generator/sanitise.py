@@ -37,7 +37,7 @@ DATA_ATTRIBUTES = {
     "data-svkb-root-href", "data-svkb-source", "data-svkb-status", "data-svkb-storage-key",
     "data-svkb-text", "data-block", "data-format", "data-pack", "data-svkb-pack", "data-svkb-pack-builder",
     "data-svkb-pack-clauses", "data-svkb-all", "data-svkb-pager", "data-svkb-total", "data-svkb-check", "data-svkb-check-probe", "data-svkb-check-results", "data-svkb-check-status",
-    "data-svkb-calc", "data-svkb-calc-add", "data-svkb-calc-error", "data-svkb-calc-remove", "data-svkb-calc-reset",
+    "data-svkb-calc", "data-svkb-calc-add", "data-svkb-calc-error", "data-svkb-calc-form", "data-svkb-calc-remove", "data-svkb-calc-reset",
     "data-svkb-calc-row", "data-svkb-calc-rows", "data-svkb-calc-status", "data-svkb-calc-summary", "data-svkb-calc-working",
 }  # fmt: skip
 

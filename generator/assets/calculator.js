@@ -325,7 +325,7 @@
   }
 
   function start(container) {
-    var name = container.getAttribute("data-svkb-calc"), form = container.querySelector("form");
+    var name = container.getAttribute("data-svkb-calc"), form = container.querySelector("form[data-svkb-calc-form]");
     if (!CALCULATE.hasOwnProperty(name) || !form) { return; }
     var calc = {
       name: name, container: container, form: form, timer: null, started: false,
