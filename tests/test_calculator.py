@@ -98,6 +98,19 @@ def test_the_sanitiser_keeps_the_fields_and_nothing_that_runs() -> None:
     assert sanitise('<div data-svkb-calc="sroi" data-src="x.js"><script src="x.js"></script></div>') == '<div data-svkb-calc="sroi"></div>'
 
 
+SET_BY_SCRIPT = {"data-svkb-calc-state", "data-svkb-calc-pending"}  # written by calculator.js, never read from the page
+
+
+def test_the_built_page_keeps_every_attribute_the_script_reads(built_real: Path) -> None:
+    script = (ROOT / "generator/assets/calculator.js").read_text(encoding="utf-8")
+    html = (built_real / "site/calculators/index.html").read_text(encoding="utf-8")
+    read = set(re.findall(r"data-svkb-calc[a-z-]*", script)) - SET_BY_SCRIPT
+    assert read and {name for name in read if f"{name}=" not in html and f"{name} " not in html and f"{name}>" not in html} == set()
+    assert '<script src="../assets/svkb/calculator.js"></script>' in html and "<script>" not in html.split("<article", 1)[1].split("</article>", 1)[0]
+    for name in ("investment", "round1", "quantity", "proxy", "contract", "best", "marks"):
+        assert f'name="{name}" type="text" inputmode="decimal"' in html
+
+
 # --- In the browser --------------------------------------------------------------------------
 
 

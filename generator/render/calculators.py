@@ -29,6 +29,7 @@ class Field:
     unit: str  # "£", "%", "years" or "" (a count)
     hint: str
     value: str
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,9 @@ PROXY_ROWS = (
 )
 
 PROXY_FIELDS = (
-    Field("contract", "Contract value (optional)", "£", "To show the total as a share of the contract.", "1,000,000"),
-    Field("best", "Highest total among the bids (optional)", "£", "To score this bid in proportion to the best one.", "60,000"),
-    Field("marks", "Marks available (optional)", "", "The marks the highest total receives.", "10"),
+    Field("contract", "Contract value", "£", "To show the total as a share of the contract. Leave blank to skip.", "1,000,000", optional=True),
+    Field("best", "Highest total among the bids", "£", "To score this bid in proportion to the best one. Leave blank to skip.", "60,000", optional=True),
+    Field("marks", "Marks available", "", "The marks the highest total receives. Leave blank to skip.", "10", optional=True),
 )
 
 SOURCES = (
