@@ -8,6 +8,7 @@
   var ANNOUNCE_AFTER = 700;  // ms of quiet before the live region speaks, so typing is not read out key by key
   var MOST_YEARS = 30;       // the Green Book's standard discount rate covers years 0 to 30
   var MAX_TEXT = 200;        // characters in a commitment's description
+  var MOST = 1e12;           // the largest figure accepted: keeps every product finite and readable
 
   // ---- Numbers, the en-GB way -------------------------------------------------------------------
   var MONEY = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -71,6 +72,7 @@
     if (read.blank) { return spec.optional ? { value: null } : { error: "Enter " + spec.noun + "." }; }
     if (read.bad) { return { error: "Enter " + spec.noun + " as a number, like " + EXAMPLE[spec.kind] + "." }; }
     var x = read.value;
+    if (!isFinite(x) || x > MOST) { return { error: "Enter " + spec.noun + " below " + plain(MOST, 0) + "." }; }
     if (x < 0) { return { error: capital(spec.noun) + " cannot be negative." }; }
     if (spec.kind === "percent" && x > 100) { return { error: "Enter a percentage from 0 to 100." }; }
     if (spec.kind === "years" && (!Number.isInteger(x) || x < 1 || x > MOST_YEARS)) {
@@ -145,7 +147,7 @@
     var note = Number(shown) === exact ? "" : " (" + plain(exact, 4) + " before rounding)";
     var steps = [
       step("Round 2 as a share of round 1", money(v.round2) + " ÷ " + money(v.round1), share(v.round2 / v.round1 * 100, 1)),
-      step("Round 3 as a share of round 2", v.round2 ? money(v.round3) + " ÷ " + money(v.round2) : "no round 2 spending", v.round2 ? share(v.round3 / v.round2 * 100, 1) : "none"),
+      step("Round 3 as a share of round 2", v.round2 ? money(v.round3) + " ÷ " + money(v.round2) : "", v.round2 ? share(v.round3 / v.round2 * 100, 1) : "none, as there is no round 2 spending"),
       step("Total of the three rounds", money(v.round1) + " + " + money(v.round2) + " + " + money(v.round3), money(total)),
       step("LM3 score", money(total) + " ÷ " + money(v.round1), shown + note)
     ];
@@ -325,7 +327,7 @@
   }
 
   function start(container) {
-    var name = container.getAttribute("data-svkb-calc"), form = container.querySelector("form");
+    var name = container.getAttribute("data-svkb-calc"), form = container.querySelector("form[data-svkb-calc-form]");
     if (!CALCULATE.hasOwnProperty(name) || !form) { return; }
     var calc = {
       name: name, container: container, form: form, timer: null, started: false,
