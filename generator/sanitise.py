@@ -22,8 +22,8 @@ from markdown.postprocessors import Postprocessor
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "caption", "code", "col", "colgroup", "dd", "del",
-    "details", "div", "dl", "dt", "em", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "i", "img", "ins", "kbd", "label", "li", "mark", "nav", "ol", "option", "p", "pre", "q",
+    "details", "div", "dl", "dt", "em", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "legend", "li", "mark", "nav", "ol", "option", "p", "pre", "q",
     "s", "section", "select", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
     "textarea", "tfoot", "th", "thead", "tr", "u", "ul",
 }  # fmt: skip
@@ -37,6 +37,8 @@ DATA_ATTRIBUTES = {
     "data-svkb-root-href", "data-svkb-source", "data-svkb-status", "data-svkb-storage-key",
     "data-svkb-text", "data-block", "data-format", "data-pack", "data-svkb-pack", "data-svkb-pack-builder",
     "data-svkb-pack-clauses", "data-svkb-all", "data-svkb-pager", "data-svkb-total", "data-svkb-check", "data-svkb-check-probe", "data-svkb-check-results", "data-svkb-check-status",
+    "data-svkb-calc", "data-svkb-calc-add", "data-svkb-calc-error", "data-svkb-calc-form", "data-svkb-calc-remove", "data-svkb-calc-reset",
+    "data-svkb-calc-row", "data-svkb-calc-rows", "data-svkb-calc-status", "data-svkb-calc-summary", "data-svkb-calc-working",
 }  # fmt: skip
 
 ATTRIBUTES: dict[str, set[str]] = {
@@ -47,6 +49,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "details": {"open"},
     "form": set(),
     "img": {"src", "alt", "width", "height", "loading"},
+    "input": {"type", "name", "value", "inputmode", "autocomplete"},  # the calculators' fields (no src, formaction or event handlers)
     "label": {"for"},
     "ol": {"start", "type"},
     "option": {"value", "selected"},
@@ -67,6 +70,8 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
         return None  # Material's own toggles and containers (__drawer, __search, __config...)
     if name == "data-svkb-root-href" and (not RELATIVE_PATH.fullmatch(value) or ".." in value or value.startswith("/")):
         return None
+    if tag == "input" and name == "type" and value != "text":
+        return None  # only text fields: no password, file or hidden inputs, no image or submit buttons
     return value
 
 

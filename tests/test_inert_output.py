@@ -38,7 +38,7 @@ class _Audit(html.parser.HTMLParser):
                     self.problems.append(f"<{tag} target=_blank> without rel=noopener")
         if tag == "article":
             self._article_depth += 1
-        allowed_form = tag == "form" and bool({"data-svkb-filters", "data-svkb-check"} & dict(attrs).keys())  # our own: filters, clause check
+        allowed_form = tag == "form" and bool({"data-svkb-filters", "data-svkb-check", "data-svkb-calc-form"} & dict(attrs).keys())  # our own: filters, clause check, calculators
         if self._article_depth and tag in {"iframe", "form", "object", "embed", "svg", "math", "style"} and not allowed_form:
             self.problems.append(f"<{tag}> in the content")
         if tag == "script":

@@ -10,6 +10,7 @@ from generator.packs import build_packs
 from generator.packs.builder import render_pack_builder
 from generator.parallel import run_all
 from generator.profile import Profile
+from generator.render.calculators import render_calculators
 from generator.render.casestudies import render_case_studies
 from generator.render.changes import render_changes
 from generator.render.checkcopy import render_check
@@ -37,6 +38,7 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, sit
         partial(render_pack_builder, catalog, epoch, profile.values),
         partial(render_clauses, catalog, profile.values),
         partial(render_check, catalog),
+        partial(render_calculators, catalog),
         partial(render_exports, catalog),
         partial(render_courses, catalog, epoch, site),
         partial(render_review, catalog),

@@ -49,6 +49,8 @@ def _nav(catalog: Catalog) -> list[NavItem]:
         nav.append({"Build your own pack": "pack-builder.md"})
     if catalog.indicators:
         nav.append({"Indicators": "indicators/index.md"})
+    if any(p.id == "measurement-worked-examples" for p in guidance):
+        nav.append({"Measurement calculators": "calculators/index.md"})  # rendered only with the worked examples (render/calculators.py)
     if catalog.courses:
         nav.append({"Courses": "courses/index.md"})
     for key, label in SECTIONS:
