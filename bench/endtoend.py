@@ -58,14 +58,24 @@ def timed(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float
     return seconds, peak_kb / 1024
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def child_env(epoch: int) -> dict[str, str]:
+    """The environment of a timed command: this checkout's generator first on the path (the
+    editable install may point at another checkout; the command runs in the corpus's folder)."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONPATH": path}
+
+
 def svkb_build(project: Path, epoch: int) -> tuple[float, float]:
     """`svkb build` as `make site` runs it: a fresh interpreter, imports and all."""
-    return timed([sys.executable, "-m", "generator", "build"], project, {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+    return timed([sys.executable, "-m", "generator", "build"], project, child_env(epoch))
 
 
 def plain_build(config: Path, epoch: int) -> tuple[float, float]:
     """MkDocs + Material alone on the Markdown `svkb build` generated, with the same configuration and navigation."""
-    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], config.parent, {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], config.parent, child_env(epoch))
 
 
 def paired(project: Path, plain_config: Path, epoch: int, pairs: int) -> tuple[Runs, Runs, list[float]]:

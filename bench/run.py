@@ -164,7 +164,7 @@ def plain_config(project: Path, out: Path, nav: list[object]) -> Path:
 def check_time(project: Path) -> float:
     """`svkb check` as an editor runs it: a fresh process, imports included."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, env=endtoend.child_env(EPOCH), check=True, capture_output=True)
     return time.perf_counter() - start
 
 

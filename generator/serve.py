@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,10 +67,11 @@ def generate_pages(project: Project, preview: Preview, changed: set[str] | None)
 
 def regenerate(project: Project, report: Callable[[Result, str, str], int], preview: Preview, changed: set[str]) -> None:
     """Generate into build/docs in place, so the MkDocs watcher sees only changed files."""
+    start = time.perf_counter()
     result = generate_pages(project, preview, changed)
     if result.exit_code == 0:
         count = sync_tree(result.pages, project.abs_docs)
-        report(result, "text", f"Regenerated: {count} file(s) changed")
+        report(result, "text", f"Regenerated: {count} file(s) changed in {time.perf_counter() - start:.2f} s")
     else:
         report(result, "text", "")
 
@@ -92,6 +94,17 @@ class _DropDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
+def _show_progress() -> None:
+    """Print MkDocs' own progress lines (changes seen, build time, reload), as `mkdocs serve` does."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("INFO    -  [%(asctime)s] %(message)s", "%H:%M:%S"))
+    handler.addFilter(lambda record: record.levelno == logging.INFO)
+    for name in ("mkdocs.commands.build", "mkdocs.livereload"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
+
+
 def serve(project: Project, port: int, report: Callable[[Result, str, str], int]) -> int:
     """Generate once, then serve with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
@@ -106,6 +119,7 @@ def serve(project: Project, port: int, report: Callable[[Result, str, str], int]
     thread = threading.Thread(target=watch, args=(project, report, stop, preview), daemon=True)
     thread.start()
     logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+    _show_progress()
     try:
         mkdocs_serve(str(project.abs_config), livereload=True, build_type="dirty", dev_addr=f"127.0.0.1:{port}", docs_dir=str(project.abs_docs), strict=False, nav=render_nav(result.catalog), hooks=HOOKS)
     except KeyboardInterrupt:
