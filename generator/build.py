@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from generator.offline import offline_zip
 from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
 from generator.publishing import publishing_diagnostics, site_url
-from generator.render import render_nav, render_pages
+from generator.render import render_nav, render_pages, render_parts
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
 from generator.siteaudit import audit_site, locate
@@ -28,7 +29,7 @@ from generator.sitebuild import build_site, epoch_problem, source_date_epoch
 from generator.textcheck import check_texts
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
-from generator.write import OutputError, check_output_folder, publish, staging_folder, write_pages
+from generator.write import OutputError, Writer, check_output_folder, move_files, place, publish, staging_folder, write_pages
 
 OFFLINE_ZIP = "downloads/svkb-offline-site.zip"
 
@@ -69,8 +70,9 @@ class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     catalog: Catalog | None = None
     profile: Profile = field(default_factory=Profile)
-    pages: list[Page] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)  # generate(): every page in memory; build() writes them as rendered
     usage_error: str = ""
+    files: int = 0  # files a build wrote into the site besides MkDocs' own
 
     @property
     def exit_code(self) -> int:
@@ -132,7 +134,9 @@ def build(project: Project) -> Result:
     problem = check_output_folder(project.abs_output)
     if problem:
         return Result(usage_error=problem)
-    result = generate(project)
+    if epoch_problem():
+        return Result(usage_error=epoch_problem())
+    result = check(project)
     if result.exit_code:
         return result
     result.diagnostics += publishing_diagnostics(project.abs_config)
@@ -153,18 +157,30 @@ def build(project: Project) -> Result:
     return result
 
 
+def _write_rendered(project: Project, result: Result, staging: Path) -> None:
+    """Render the pages part by part, writing each part (the docs tree, and files for the built site
+    beside it) and dropping it, so memory never holds the whole site."""
+    docs, extra = Writer(staging / "docs"), Writer(staging / "extra")
+    for part in render_parts(result.catalog, result.profile, int(source_date_epoch(project.abs_root))):
+        for page in part:
+            (extra if page.site_only else docs).write(page.dest_path, page.data())
+    result.files = len(docs.written) + len(extra.written)
+
+
 def _build_into(project: Project, result: Result, staging: Path) -> None:
     """Write the docs tree, build the site (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
-    nav = render_nav(result.catalog)
-    write_pages([p for p in result.pages if not p.site_only], staging / "docs")
-    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", nav)
+    assert result.catalog is not None
+    _write_rendered(project, result, staging)
+    gc.collect()
+    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog))
     if result.exit_code:
         return
-    write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
+    move_files(staging / "extra", staging / "site")
     if project.offline:
-        zipped = offline_zip(staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
-        result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
-        write_pages(result.pages[-1:], staging / "site", may_exist=False)
+        zipped = staging / "offline.zip"
+        offline_zip(staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))), zipped)
+        place(zipped, staging / "site", OFFLINE_ZIP)
+        result.files += 1
     if project.check_urls:
         result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
 
