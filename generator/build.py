@@ -144,7 +144,7 @@ def build(project: Project) -> Result:
     try:
         _build_into(project, result, staging)
         if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
-            result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/")
+            result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/", project.abs_build / "cache/audit")
             write_pages([Page(HEADERS, headers_file(staging / "site"))], staging / "site", may_exist=False)
         result.diagnostics = locate(result.diagnostics, result.catalog, project.abs_root)  # at the source line
         if result.exit_code == 0:
