@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
 from generator.headers import FILE as HEADERS
 from generator.headers import headers_file
-from generator.load import LoadMemo, load_sources
+from generator.load import LoadedSource, LoadMemo, load_sources
 from generator.model import Catalog
 from generator.offline import offline_zip
 from generator.packs import build_date
@@ -81,12 +81,21 @@ class Result:
         return 1 if has_errors(self.diagnostics) else 0
 
 
-def check(project: Project, memo: LoadMemo | None = None) -> Result:
-    """Read and validate all content and build the catalogue; write nothing. ``memo``: see load_sources."""
+CheckMemo = dict[str, tuple[LoadedSource, bool, list[Diagnostic]]]  # src_path: (the loaded file, valid, its own problems)
+
+
+def check(project: Project, memo: LoadMemo | None = None, checked: CheckMemo | None = None) -> Result:
+    """Read and validate all content and build the catalogue; write nothing. ``memo``: see
+    load_sources; ``checked`` (the live preview): each file's own checks are remembered while
+    ``memo`` gives back the same loaded file, so only changed files are checked again."""
     sources, diagnostics = discover(project.abs_root)
     loaded, problems = load_sources(sources, memo)
-    valid, invalid = validate(loaded)
-    diagnostics += problems + invalid + find_placeholders(loaded) + check_texts(loaded)
+    diagnostics += problems
+    valid = []
+    for item in loaded:
+        ok, own = _file_checks(item, checked)
+        diagnostics += own
+        valid += [item] if ok else []
     if not any(item.source.kind == "taxonomy" for item in valid):
         diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))
         return Result(sorted(diagnostics))
@@ -100,11 +109,23 @@ def check(project: Project, memo: LoadMemo | None = None) -> Result:
     return Result(sorted(diagnostics), catalog, profile)
 
 
-def generate(project: Project, memo: LoadMemo | None = None, packs: bool = True) -> Result:
+def _file_checks(item: LoadedSource, checked: CheckMemo | None) -> tuple[bool, list[Diagnostic]]:
+    """One file's own checks (schema, leftover scaffold text, texts and ids): whether it is valid, and its problems."""
+    remembered = checked.get(item.src_path) if checked is not None else None
+    if remembered is not None and remembered[0] is item:
+        return remembered[1], remembered[2]
+    valid, invalid = validate([item])
+    own = invalid + find_placeholders([item]) + check_texts([item])  # check_texts composes NFC text in place: once per file
+    if checked is not None:
+        checked[item.src_path] = (item, bool(valid), own)
+    return bool(valid), own
+
+
+def generate(project: Project, memo: LoadMemo | None = None, packs: bool = True, checked: CheckMemo | None = None) -> Result:
     """Check the content and render every page in memory (the clause packs too, unless ``packs`` is false)."""
     if epoch_problem():
         return Result(usage_error=epoch_problem())
-    result = check(project, memo)
+    result = check(project, memo, checked)
     if result.exit_code == 0 and result.catalog is not None:
         result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)), packs)
     return result

@@ -173,3 +173,24 @@ def sync_tree(pages: list[Page], abs_dir: Path) -> int:
             existing.unlink()
             changes += 1
     return changes
+
+
+def sync_changes(pages: list[Page], before: dict[str, Page], abs_dir: Path) -> int:
+    """Bring a folder last synced to ``before`` in line with ``pages``, comparing in memory (no
+    file is read); return changes. Pages that share an address are refused, as Writer does."""
+    seen: dict[str, str] = {}
+    for page in pages:
+        problem = check_dest_path(page.dest_path)
+        if problem:
+            raise OutputError(f"refusing to write '{page.dest_path}': the path {problem}")
+        key = page.dest_path.casefold()
+        if key in seen:
+            raise OutputError(f"'{page.dest_path}' would be written twice (also as '{seen[key]}'); two items share an address")
+        seen[key] = page.dest_path
+    writer = Writer(abs_dir)
+    changes = sum(writer.write(p.dest_path, p.data()) for p in pages if before.get(p.dest_path) != p)
+    wanted = {p.dest_path for p in pages}
+    for gone in sorted(before.keys() - wanted):
+        (abs_dir / gone).unlink(missing_ok=True)
+        changes += 1
+    return changes
