@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator import rendercache
 from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
@@ -45,6 +46,7 @@ class Project:
     today: dt.date | None = None
     check_urls: bool = True
     offline: bool = True
+    cache: bool = True  # use and keep caches in build/cache (rendered tree, parsed pages for the audit)
 
     @property
     def abs_build(self) -> Path:
@@ -165,7 +167,7 @@ def build(project: Project) -> Result:
     try:
         _build_into(project, result, staging)
         if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
-            result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/", project.abs_build / "cache/audit")
+            result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/", project.abs_build / "cache/audit" if project.cache else None)
             write_pages([Page(HEADERS, headers_file(staging / "site"))], staging / "site", may_exist=False)
         result.diagnostics = locate(result.diagnostics, result.catalog, project.abs_root)  # at the source line
         if result.exit_code == 0:
@@ -180,12 +182,22 @@ def build(project: Project) -> Result:
 
 def _write_rendered(project: Project, result: Result, staging: Path) -> None:
     """Render the pages part by part, writing each part (the docs tree, and files for the built site
-    beside it) and dropping it, so memory never holds the whole site."""
+    beside it) and dropping it, so memory never holds the whole site; or copy the last build's
+    rendered tree when no input of rendering changed (generator/rendercache.py)."""
+    epoch = int(source_date_epoch(project.abs_root))
+    abs_cache = project.abs_build / "cache/render"
+    key = rendercache.render_key(project.abs_root, project.abs_profile, result.profile, epoch) if project.cache else ""
+    restored = rendercache.restore(abs_cache, key, staging) if key else None
+    if restored is not None:
+        result.files = restored
+        return
     docs, extra = Writer(staging / "docs"), Writer(staging / "extra")
-    for part in render_parts(result.catalog, result.profile, int(source_date_epoch(project.abs_root))):
+    for part in render_parts(result.catalog, result.profile, epoch):
         for page in part:
             (extra if page.site_only else docs).write(page.dest_path, page.data())
     result.files = len(docs.written) + len(extra.written)
+    if key:
+        rendercache.store(abs_cache, key, staging, result.files)
 
 
 def _build_into(project: Project, result: Result, staging: Path) -> None:
