@@ -155,7 +155,7 @@ class _DropDirtyWarning(logging.Filter):
 def _show_progress() -> None:
     """Print MkDocs' own progress lines (changes seen, build time, reload), as `mkdocs serve` does."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("INFO    -  [%(asctime)s] %(message)s", "%H:%M:%S"))
+    handler.setFormatter(logging.Formatter("INFO    -  %(message)s"))
     handler.addFilter(lambda record: record.levelno == logging.INFO)
     for name in ("mkdocs.commands.build", "mkdocs.livereload"):
         logger = logging.getLogger(name)
