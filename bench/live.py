@@ -19,6 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.endtoend import child_env
+
 STARTUP_LIMIT = 1800
 RELOAD_LIMIT = 900
 
@@ -67,7 +69,7 @@ def save_to_reload(project: Path, saves: int, epoch: int) -> tuple[float, list[f
     port = free_port()
     url = f"http://127.0.0.1:{port}/case-studies/{source.stem}/"
     log = project.parent / "serve.log"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    env = child_env(epoch)
     start = time.perf_counter()
     with log.open("wb") as out:
         server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port)], cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)

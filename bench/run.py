@@ -12,7 +12,8 @@ can serve a clone from its original. At each size the benchmark
 - times the generator's own stages in this process (load, validate, model, render, write);
 - alternates `svkb build` in a fresh process (as `make site` runs it) with a plain `mkdocs build`
   of the same generated Markdown, configuration and navigation, and reports the median of the pair
-  ratios and each command's peak memory;
+  ratios and each command's peak memory; `svkb build` runs cold (no build/cache), and once more
+  warm after each pair (nothing changed, its cache kept);
 - times `svkb check` in a fresh process, and first search results in headless Chromium;
 - starts `svkb serve`, opens a case study in Chromium and times each save of that case study until
   the live-reloaded page shows the edit (real content and the largest size).
@@ -164,7 +165,7 @@ def plain_config(project: Path, out: Path, nav: list[object]) -> Path:
 def check_time(project: Path) -> float:
     """`svkb check` as an editor runs it: a fresh process, imports included."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, env=endtoend.child_env(EPOCH), check=True, capture_output=True)
     return time.perf_counter() - start
 
 
@@ -203,10 +204,10 @@ def measure(size: str, opts: Options) -> dict[str, object]:
         make_corpus(project, cases, clauses, indicators)
         stages, nav = run_generator(project, work / "out")
         config = plain_config(project, work / "out", nav)
-        a, b, ratios = endtoend.paired(project, config, EPOCH, opts.pairs)
+        a, b, ratios, warm, warm_ratios = endtoend.paired(project, config, EPOCH, opts.pairs)
         figures = site_figures(project / "site")
         figures["svkb check"] = f"{check_time(project):,.2f} s"
-        lines = endtoend.rows(a, b, ratios)
+        lines = endtoend.rows(a, b, ratios, warm, warm_ratios)
         browser = opts.browser and shutil.which("chromium") is not None
         if browser:
             figures.update(search_timing(project / "site"))

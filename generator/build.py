@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator import rendercache
 from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import discover
 from generator.headers import FILE as HEADERS
 from generator.headers import headers_file
-from generator.load import LoadMemo, load_sources
+from generator.load import LoadedSource, LoadMemo, load_sources
 from generator.model import Catalog
 from generator.offline import offline_zip
 from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
 from generator.publishing import publishing_diagnostics, site_url
-from generator.render import render_nav, render_pages
+from generator.render import render_nav, render_pages, render_parts
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
 from generator.siteaudit import audit_site, locate
@@ -28,7 +30,7 @@ from generator.sitebuild import build_site, epoch_problem, source_date_epoch
 from generator.textcheck import check_texts
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
-from generator.write import OutputError, check_output_folder, publish, staging_folder, write_pages
+from generator.write import OutputError, Writer, check_output_folder, move_files, place, publish, staging_folder, write_pages
 
 OFFLINE_ZIP = "downloads/svkb-offline-site.zip"
 
@@ -44,6 +46,7 @@ class Project:
     today: dt.date | None = None
     check_urls: bool = True
     offline: bool = True
+    cache: bool = True  # use and keep caches in build/cache (rendered tree, parsed pages for the audit)
 
     @property
     def abs_build(self) -> Path:
@@ -69,8 +72,9 @@ class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     catalog: Catalog | None = None
     profile: Profile = field(default_factory=Profile)
-    pages: list[Page] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)  # generate(): every page in memory; build() writes them as rendered
     usage_error: str = ""
+    files: int = 0  # files a build wrote into the site besides MkDocs' own
 
     @property
     def exit_code(self) -> int:
@@ -79,12 +83,21 @@ class Result:
         return 1 if has_errors(self.diagnostics) else 0
 
 
-def check(project: Project, memo: LoadMemo | None = None) -> Result:
-    """Read and validate all content and build the catalogue; write nothing. ``memo``: see load_sources."""
+CheckMemo = dict[str, tuple[LoadedSource, bool, list[Diagnostic]]]  # src_path: (the loaded file, valid, its own problems)
+
+
+def check(project: Project, memo: LoadMemo | None = None, checked: CheckMemo | None = None) -> Result:
+    """Read and validate all content and build the catalogue; write nothing. ``memo``: see
+    load_sources; ``checked`` (the live preview): each file's own checks are remembered while
+    ``memo`` gives back the same loaded file, so only changed files are checked again."""
     sources, diagnostics = discover(project.abs_root)
     loaded, problems = load_sources(sources, memo)
-    valid, invalid = validate(loaded)
-    diagnostics += problems + invalid + find_placeholders(loaded) + check_texts(loaded)
+    diagnostics += problems
+    valid = []
+    for item in loaded:
+        ok, own = _file_checks(item, checked)
+        diagnostics += own
+        valid += [item] if ok else []
     if not any(item.source.kind == "taxonomy" for item in valid):
         diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))
         return Result(sorted(diagnostics))
@@ -98,11 +111,23 @@ def check(project: Project, memo: LoadMemo | None = None) -> Result:
     return Result(sorted(diagnostics), catalog, profile)
 
 
-def generate(project: Project, memo: LoadMemo | None = None, packs: bool = True) -> Result:
+def _file_checks(item: LoadedSource, checked: CheckMemo | None) -> tuple[bool, list[Diagnostic]]:
+    """One file's own checks (schema, leftover scaffold text, texts and ids): whether it is valid, and its problems."""
+    remembered = checked.get(item.src_path) if checked is not None else None
+    if remembered is not None and remembered[0] is item:
+        return remembered[1], remembered[2]
+    valid, invalid = validate([item])
+    own = invalid + find_placeholders([item]) + check_texts([item])  # check_texts composes NFC text in place: once per file
+    if checked is not None:
+        checked[item.src_path] = (item, bool(valid), own)
+    return bool(valid), own
+
+
+def generate(project: Project, memo: LoadMemo | None = None, packs: bool = True, checked: CheckMemo | None = None) -> Result:
     """Check the content and render every page in memory (the clause packs too, unless ``packs`` is false)."""
     if epoch_problem():
         return Result(usage_error=epoch_problem())
-    result = check(project, memo)
+    result = check(project, memo, checked)
     if result.exit_code == 0 and result.catalog is not None:
         result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)), packs, site=site_url(project.abs_config))
     return result
@@ -132,7 +157,9 @@ def build(project: Project) -> Result:
     problem = check_output_folder(project.abs_output)
     if problem:
         return Result(usage_error=problem)
-    result = generate(project)
+    if epoch_problem():
+        return Result(usage_error=epoch_problem())
+    result = check(project)
     if result.exit_code:
         return result
     result.diagnostics += publishing_diagnostics(project.abs_config)
@@ -140,7 +167,7 @@ def build(project: Project) -> Result:
     try:
         _build_into(project, result, staging)
         if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
-            result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/")
+            result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/", project.abs_build / "cache/audit" if project.cache else None)
             write_pages([Page(HEADERS, headers_file(staging / "site"))], staging / "site", may_exist=False)
         result.diagnostics = locate(result.diagnostics, result.catalog, project.abs_root)  # at the source line
         if result.exit_code == 0:
@@ -153,18 +180,40 @@ def build(project: Project) -> Result:
     return result
 
 
+def _write_rendered(project: Project, result: Result, staging: Path) -> None:
+    """Render the pages part by part, writing each part (the docs tree, and files for the built site
+    beside it) and dropping it, so memory never holds the whole site; or copy the last build's
+    rendered tree when no input of rendering changed (generator/rendercache.py)."""
+    epoch, site = int(source_date_epoch(project.abs_root)), site_url(project.abs_config)
+    abs_cache = project.abs_build / "cache/render"
+    key = rendercache.render_key(project.abs_root, project.abs_profile, result.profile, epoch, site) if project.cache else ""
+    restored = rendercache.restore(abs_cache, key, staging) if key else None
+    if restored is not None:
+        result.files = restored
+        return
+    docs, extra = Writer(staging / "docs"), Writer(staging / "extra")
+    for part in render_parts(result.catalog, result.profile, epoch, site=site):
+        for page in part:
+            (extra if page.site_only else docs).write(page.dest_path, page.data())
+    result.files = len(docs.written) + len(extra.written)
+    if key:
+        rendercache.store(abs_cache, key, staging, result.files)
+
+
 def _build_into(project: Project, result: Result, staging: Path) -> None:
     """Write the docs tree, build the site (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
-    nav = render_nav(result.catalog)
-    write_pages([p for p in result.pages if not p.site_only], staging / "docs")
-    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", nav)
+    assert result.catalog is not None
+    _write_rendered(project, result, staging)
+    gc.collect()
+    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog))
     if result.exit_code:
         return
-    write_pages([p for p in result.pages if p.site_only], staging / "site", may_exist=False)
+    move_files(staging / "extra", staging / "site")
     if project.offline:
-        zipped = offline_zip(staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))))
-        result.pages.append(Page(OFFLINE_ZIP, zipped, site_only=True))
-        write_pages(result.pages[-1:], staging / "site", may_exist=False)
+        zipped = staging / "offline.zip"
+        offline_zip(staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))), zipped)
+        place(zipped, staging / "site", OFFLINE_ZIP)
+        result.files += 1
     if project.check_urls:
         result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
 

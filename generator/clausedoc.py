@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import nodes
@@ -420,8 +421,18 @@ def clause_document(body: str, variables: list[Variable], values: Mapping[str, A
 
 
 def document_for(body: str, variables: tuple[Variable, ...] | list[Variable], profile: Mapping[str, Any]) -> ClauseDocument:
-    """A clause body rendered with the profile's values for the variables it declares."""
-    return clause_document(body, list(variables), {v.name: profile[v.name] for v in variables if v.name in profile})
+    """A clause body rendered with the profile's values for the variables it declares (remembered:
+    a clause page, its versions, the pack builder and the live preview's next run ask again)."""
+    values = {v.name: profile[v.name] for v in variables if v.name in profile}
+    try:
+        return _remembered_document(body, tuple(variables), tuple(sorted(values.items())))
+    except TypeError:  # a value or example that cannot be a key (a list): render it afresh
+        return clause_document(body, list(variables), values)
+
+
+@lru_cache(maxsize=8192)
+def _remembered_document(body: str, variables: tuple[Variable, ...], values: tuple[tuple[str, Any], ...]) -> ClauseDocument:
+    return clause_document(body, list(variables), dict(values))
 
 
 def copy_text(doc: ClauseDocument) -> str:

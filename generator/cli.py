@@ -42,7 +42,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = Project(args.root, args.site_dir.resolve() if args.site_dir else None, args.profile)
     result = build(project)
     where = project.abs_output
-    return report(result, "text", f"Built {len(result.pages)} files into {where}\nOpen {where / 'index.html'} or preview with: make serve")
+    return report(result, "text", f"Built {result.files} files into {where}\nOpen {where / 'index.html'} or preview with: make serve")
 
 
 def cmd_pack(args: argparse.Namespace) -> int:

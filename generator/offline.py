@@ -14,12 +14,12 @@ offline plugin would otherwise change is rewritten here:
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from generator.sitebuild import OFFLINE_SHIM
 
@@ -90,19 +90,18 @@ def offline_files(abs_site: Path) -> Iterator[tuple[str, bytes]]:
         yield rel, offline_page(data, rel.count("/")) if rel.endswith(".html") else data
 
 
-def offline_zip(abs_site: Path, prefix: str, when: dt.datetime) -> bytes:
-    """The offline copy of a built site as a reproducible zip, every file under ``prefix``/.
+def offline_zip(abs_site: Path, prefix: str, when: dt.datetime, target: Path | IO[bytes]) -> None:
+    """Write the offline copy of a built site to ``target`` (outside the site) as a reproducible zip,
+    every file under ``prefix``/.
 
-    Files are read, rewritten and compressed one at a time, so memory holds the zip, not the site
-    (the attributes and fixed timestamp of generator.office.zipfiles.zip_bytes); files that are
-    compressed already are stored, which saves time and next to no space."""
+    Files are read, rewritten, compressed and written one at a time, so memory holds one file, not
+    the site or the zip (the attributes and fixed timestamp of generator.office.zipfiles.zip_bytes);
+    files that are compressed already are stored, which saves time and next to no space."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    with zipfile.ZipFile(target, "w") as archive:
         for rel, data in offline_files(abs_site):
             info = zipfile.ZipInfo(f"{prefix}/{rel}", date_time=stamp)
             info.compress_type = zipfile.ZIP_STORED if rel.endswith(STORED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
             archive.writestr(info, data)
-    return buffer.getvalue()

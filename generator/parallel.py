@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -28,7 +28,12 @@ def _can_fork() -> bool:
 
 
 def run_all(jobs: list[Callable[[], Any]], parallel: bool = True) -> list[Any]:
-    """Return each job's result, in the order given.
+    """Return each job's result, in the order given (see run_each)."""
+    return list(run_each(jobs, parallel))
+
+
+def run_each(jobs: list[Callable[[], Any]], parallel: bool = True) -> Iterator[Any]:
+    """Yield each job's result, in the order given, as soon as it and those before it are done.
 
     Workers are forked, so they inherit the jobs (and the catalogue they close over) without
     copying; only results travel back. Give the largest jobs first: they are handed out in order.
@@ -38,13 +43,17 @@ def run_all(jobs: list[Callable[[], Any]], parallel: bool = True) -> list[Any]:
     global _jobs
     workers = min(len(jobs), len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
     if not parallel or workers < 2 or not _can_fork():
-        return [job() for job in jobs]
+        yield from (job() for job in jobs)
+        return
     _jobs = jobs
     gc.freeze()  # as Python's documentation advises before fork: workers' collections then skip the inherited heap
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_run, range(len(jobs))))
+            results = pool.map(_run, range(len(jobs)))  # all forked and handed out now; read in order
+            _jobs = []
+            gc.unfreeze()
+            for job, (ok, value) in zip(jobs, results, strict=True):
+                yield value if ok else job()
     finally:
         gc.unfreeze()
         _jobs = []
-    return [value if ok else job() for job, (ok, value) in zip(jobs, results, strict=True)]

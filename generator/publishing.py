@@ -10,8 +10,10 @@ then fall back to the page's path (generator/assets/links.js), never a `file://`
 
 from __future__ import annotations
 
+import copy
 import html
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,15 @@ LICENCE = "Text under the Open Government Licence v3.0 unless marked otherwise; 
 
 def _config(abs_config: Path) -> dict[str, Any]:
     """mkdocs.yml as data; nothing when it cannot be read, for MkDocs then reports the problem itself."""
+    try:
+        text = abs_config.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return copy.deepcopy(_parsed(text))  # a build asks several times: the YAML is parsed once
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> dict[str, Any]:
     import yaml
 
     class _Loader(yaml.SafeLoader):  # MkDocs configs may carry !!python/name and !ENV tags: read past them
@@ -31,8 +42,8 @@ def _config(abs_config: Path) -> dict[str, Any]:
 
     _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
-        data = yaml.load(abs_config.read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506 - a SafeLoader subclass
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = yaml.load(text, Loader=_Loader) or {}  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}
 

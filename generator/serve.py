@@ -1,26 +1,36 @@
 """Live preview: regenerate the docs tree when content changes; MkDocs serves and reloads.
 
 Only what changed is redone where that is safe: files whose modification time and size are
-unchanged are not parsed again, the clause packs are kept when only case studies changed (packs
-hold no case studies), only changed files are written to build/docs, and MkDocs rebuilds "dirty":
-it renders only the pages whose Markdown changed. Every page is still rendered from the whole
-catalogue, since one case study shows on index, theme and tag pages too.
+unchanged are not parsed or checked again, the clause packs are kept when only case studies
+changed (packs hold no case studies), and when only case studies were edited (the same case
+studies, in the same files) only the pages that show them are rendered again: the edited case
+studies' own pages, the pages of case studies that list them as similar (before or after the
+edit), the case-study index, and every other part of the site that lists case studies (clause,
+theme, indicator, guidance and export pages). Only changed files are written to build/docs, and
+MkDocs rebuilds "dirty": it renders only the pages whose Markdown changed.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build import Project, Result, generate
+from generator.build import CheckMemo, Project, Result, check
 from generator.load import LoadMemo
-from generator.render import render_nav
+from generator.model import Catalog
+from generator.parallel import run_all
+from generator.profile import Profile
+from generator.publishing import site_url
+from generator.render import render_jobs, render_nav, render_pages
+from generator.render.casestudies import FOLDER, render_case_studies, render_case_study, render_index, similar_cases
 from generator.render.pages import Page
-from generator.sitebuild import HOOKS, source_date_epoch
-from generator.write import sync_tree
+from generator.render.redirects import add_anchor_aliases
+from generator.sitebuild import HOOKS, epoch_problem, source_date_epoch
+from generator.write import sync_changes, sync_tree
 
 WATCHED = ("content", "casestudies", "templates", "generator/pagetemplates", "generator/assets")
 POLL_SECONDS = 0.5
@@ -32,7 +42,10 @@ class Preview:
     """What the live preview keeps between regenerations."""
 
     memo: LoadMemo = field(default_factory=dict)
+    checked: CheckMemo = field(default_factory=dict)
     packs: list[Page] = field(default_factory=list)
+    catalog: Catalog | None = None  # the catalogue the pages below were rendered from
+    pages: dict[str, Page] = field(default_factory=dict)  # the docs tree's pages (packs aside), by destination
 
 
 def snapshot(abs_root: Path) -> dict[str, float]:
@@ -52,24 +65,72 @@ def changed_files(before: dict[str, float], after: dict[str, float], abs_root: P
 
 
 def generate_pages(project: Project, preview: Preview, changed: set[str] | None) -> Result:
-    """Generate the docs tree's pages; the packs are rebuilt unless only case studies changed."""
+    """Generate the docs tree's pages; the packs are rebuilt unless only case studies changed, and
+    only the pages that show an edited case study are rendered again (see the module's notes)."""
+    if epoch_problem():
+        return Result(usage_error=epoch_problem())
     keep_packs = bool(changed) and bool(preview.packs) and all(p.startswith(PACKLESS) for p in changed)
-    result = generate(project, preview.memo, packs=False)
-    if result.exit_code == 0 and result.catalog is not None:
-        if not keep_packs:
-            from generator.packs import build_packs
+    result = check(project, preview.memo, preview.checked)
+    if result.exit_code or result.catalog is None:
+        return result
+    epoch, site = int(source_date_epoch(project.abs_root)), site_url(project.abs_config)
+    if not keep_packs:
+        from generator.packs import build_packs
 
-            preview.packs = [p for p in build_packs(result.catalog, result.profile, int(source_date_epoch(project.abs_root))) if not p.site_only]
-        result.pages = [p for p in result.pages if not p.site_only] + preview.packs
+        preview.packs = [p for p in build_packs(result.catalog, result.profile, epoch) if not p.site_only]
+    edited = edited_case_studies(preview.catalog, result.catalog, changed) if preview.pages else None
+    if edited is None:
+        pages = [p for p in render_pages(result.catalog, result.profile, epoch, packs=False, site=site) if not p.site_only]
+    else:
+        pages = _rerender(preview, result.catalog, result.profile, epoch, edited, site)
+    preview.catalog, preview.pages = result.catalog, {p.dest_path: p for p in pages}
+    result.pages = pages + preview.packs
     return result
+
+
+def edited_case_studies(before: Catalog | None, after: Catalog, changed: set[str] | None) -> set[str] | None:
+    """The ids of the case studies edited, when nothing else changed: the same case studies, from
+    the same files, and no other file. None when the whole site must be rendered again."""
+    if before is None or not changed or not all(p.startswith(PACKLESS) for p in changed):
+        return None
+    files = {c.src_path: c.id for c in after.case_studies}
+    if files != {c.src_path: c.id for c in before.case_studies} or not changed <= files.keys():
+        return None
+    return {files[p] for p in changed}
+
+
+def _shown_on(catalog: Catalog, edited: set[str]) -> set[str]:
+    """The case studies whose own page shows one of ``edited``: themselves, and those that list one as similar."""
+    shown = set(edited)
+    group_themes = {c.themes[0] for c in catalog.case_studies if c.id in edited and c.themes}
+    for case in catalog.case_studies:
+        if case.themes and case.themes[0] in group_themes and any(s.id in edited for s in similar_cases(catalog, case)):
+            shown.add(case.id)
+    return shown
+
+
+def _rerender(preview: Preview, catalog: Catalog, profile: Profile, epoch: int, edited: set[str], site: str) -> list[Page]:
+    """The docs tree after an edit to some case studies: their pages and every listing rendered
+    again, other case studies' pages kept from the last run."""
+    assert preview.catalog is not None
+    again = _shown_on(preview.catalog, edited) | _shown_on(catalog, edited)
+    others = [job for job in render_jobs(catalog, profile, epoch, packs=False, site=site) if getattr(job, "func", None) is not render_case_studies]
+    fresh = [*render_index(catalog), *(render_case_study(catalog, c) for c in catalog.case_studies if c.id in again)]
+    fresh += [page for part in run_all(others, parallel=False) for page in part]
+    pages = {p.dest_path: p for p in add_anchor_aliases(fresh, catalog.redirect_anchors) if not p.site_only}
+    kept = {f"{FOLDER}/{c.id}.md" for c in catalog.case_studies if c.id not in again}
+    pages.update({path: preview.pages[path] for path in kept})
+    return sorted(pages.values())
 
 
 def regenerate(project: Project, report: Callable[[Result, str, str], int], preview: Preview, changed: set[str]) -> None:
     """Generate into build/docs in place, so the MkDocs watcher sees only changed files."""
+    start = time.perf_counter()
+    before = {**preview.pages, **{p.dest_path: p for p in preview.packs}}
     result = generate_pages(project, preview, changed)
     if result.exit_code == 0:
-        count = sync_tree(result.pages, project.abs_docs)
-        report(result, "text", f"Regenerated: {count} file(s) changed")
+        count = sync_changes(result.pages, before, project.abs_docs)
+        report(result, "text", f"Regenerated: {count} file(s) changed in {time.perf_counter() - start:.2f} s")
     else:
         report(result, "text", "")
 
@@ -92,6 +153,17 @@ class _DropDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
+def _show_progress() -> None:
+    """Print MkDocs' own progress lines (changes seen, build time, reload), as `mkdocs serve` does."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("INFO    -  %(message)s"))
+    handler.addFilter(lambda record: record.levelno == logging.INFO)
+    for name in ("mkdocs.commands.build", "mkdocs.livereload"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
+
+
 def serve(project: Project, port: int, report: Callable[[Result, str, str], int]) -> int:
     """Generate once, then serve with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
@@ -106,6 +178,7 @@ def serve(project: Project, port: int, report: Callable[[Result, str, str], int]
     thread = threading.Thread(target=watch, args=(project, report, stop, preview), daemon=True)
     thread.start()
     logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+    _show_progress()
     try:
         mkdocs_serve(str(project.abs_config), livereload=True, build_type="dirty", dev_addr=f"127.0.0.1:{port}", docs_dir=str(project.abs_docs), strict=False, nav=render_nav(result.catalog), hooks=HOOKS)
     except KeyboardInterrupt:

@@ -10,12 +10,15 @@ names the built file and the line in it.
 
 from __future__ import annotations
 
+import hashlib
 import html.parser
 import json
 import posixpath
 import re
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -129,16 +132,102 @@ def _target(page: str, href: str, base: str = "/") -> tuple[str, str] | None:
     return joined, unquote(parts.fragment)
 
 
-def audit_site(abs_site: Path, base: str = "/") -> list[Diagnostic]:
-    """Every problem in the built site at ``abs_site`` (served under the path ``base``), one diagnostic each."""
-    files = {p.relative_to(abs_site).as_posix(): p for p in sorted(abs_site.rglob("*")) if p.is_file()}
-    pages = {name: parse_page(path.read_text(encoding="utf-8", errors="replace")) for name, path in files.items() if name.endswith(".html")}
-    reference = pages.get(REFERENCE_PAGE)
+AUDIT_JOB_PAGES = 400  # pages per audit job; a site of more than one job is audited on every core
+
+
+@dataclass
+class _Findings:
+    """What auditing some pages found: problems, each page's ids, and links to anchors in other
+    pages, which are checked once every page's ids are known."""
+
+    found: list[Diagnostic] = field(default_factory=list)
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    pending: list[tuple[str, int, int, str, str, str]] = field(default_factory=list)  # (page, line, col, href, target, fragment)
+    cached: set[str] = field(default_factory=set)  # cache entries used
+
+
+class ParseCache:
+    """Parsed pages kept between builds in a folder, one file per page content (a hash of the
+    page's bytes and of this module's source, so a change to the parser starts afresh). Entries
+    no page used in a build are removed at its end, so the folder holds one site's worth."""
+
+    def __init__(self, abs_dir: Path | None) -> None:
+        self.abs_dir = abs_dir
+        self.used: set[str] = set()
+        self.salt = hashlib.sha256(Path(__file__).read_bytes()).digest()
+        if abs_dir is not None:
+            abs_dir.mkdir(parents=True, exist_ok=True)
+
+    def parse(self, path: Path, used: set[str] | None = None) -> PageFacts:
+        """The facts of the page at ``path``, from the cache when its bytes were parsed before."""
+        data = path.read_bytes()
+        if self.abs_dir is None:
+            return parse_page(_text(data))
+        key = hashlib.sha256(self.salt + data).hexdigest()
+        (self.used if used is None else used).add(key)
+        entry = self.abs_dir / key
+        try:
+            ids, links, inline, files, problems = json.loads(entry.read_bytes())
+            return PageFacts(set(ids), [tuple(x) for x in links], [tuple(x) for x in inline], [tuple(x) for x in files], [tuple(x) for x in problems])  # type: ignore[misc]
+        except (OSError, ValueError, TypeError):
+            pass
+        facts = parse_page(_text(data))
+        entry.write_text(json.dumps([sorted(facts.ids), facts.links, facts.inline_scripts, facts.script_files, facts.problems]), encoding="utf-8")
+        return facts
+
+    def prune(self) -> None:
+        if self.abs_dir is not None:
+            for entry in self.abs_dir.iterdir():
+                if entry.name not in self.used:
+                    entry.unlink(missing_ok=True)
+
+
+def audit_site(abs_site: Path, base: str = "/", abs_cache: Path | None = None) -> list[Diagnostic]:
+    """Every problem in the built site at ``abs_site`` (served under the path ``base``), one diagnostic each.
+
+    Pages are parsed in parts (on every core for a large site), and each part keeps only what the
+    checks across pages need (ids, and links to another page's anchor), not every page's links.
+    With ``abs_cache``, what a page holds is kept there by the hash of its bytes, and a page seen
+    before is not parsed again (the findings are the same: see ParseCache)."""
+    from generator.parallel import run_each
+
+    files = {p.relative_to(abs_site).as_posix() for p in abs_site.rglob("*") if p.is_file()}
+    names = sorted(name for name in files if name.endswith(".html"))
+    cache = ParseCache(abs_cache)
+    reference = cache.parse(abs_site / REFERENCE_PAGE) if REFERENCE_PAGE in files else None
     theme_scripts = {script_shape(s) for _, _, s in reference.inline_scripts} if reference else set()
+    chunks = [names[i : i + AUDIT_JOB_PAGES] for i in range(0, len(names), AUDIT_JOB_PAGES)]
+    jobs = [partial(_audit_pages, abs_site, chunk, files, base, theme_scripts, cache) for chunk in chunks]
     found: list[Diagnostic] = []
-    for name, facts in pages.items():
+    ids: dict[str, set[str]] = {}
+    pending: list[tuple[str, int, int, str, str, str]] = []
+    for part in run_each(jobs, parallel=len(jobs) > 1):
+        found += part.found
+        ids.update(part.ids)
+        pending += part.pending
+        cache.used |= part.cached
+    cache.prune()
+    for name, line, col, href, path, fragment in pending:
+        if fragment not in ids[path]:
+            found.append(Diagnostic(f"(built) {name}", line, col, "H007", "", f"link '{href}' points to a missing anchor '#{fragment}' in '{path}'"))
+    found += _check_data(abs_site, files)
+    return sorted(found)
+
+
+def _text(data: bytes) -> str:
+    """A page's bytes as text, as Path.read_text(encoding="utf-8", errors="replace") reads them."""
+    return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _audit_pages(abs_site: Path, names: list[str], files: set[str], base: str, theme_scripts: set[str], cache: ParseCache) -> _Findings:
+    """Audit some pages on their own; links to another page's anchor are left pending."""
+    out = _Findings()
+    for name in names:
+        facts = cache.parse(abs_site / name, out.cached)
+        out.ids[name] = {sys.intern(i) for i in facts.ids}
+
         def problem(line: int, col: int, rule: str, message: str, name: str = name) -> None:
-            found.append(Diagnostic(f"(built) {name}", line, col, rule, "", message))
+            out.found.append(Diagnostic(f"(built) {name}", line, col, rule, "", message))
 
         for line, col, rule, message in facts.problems:
             problem(line, col, rule, message)
@@ -150,35 +239,40 @@ def audit_site(abs_site: Path, base: str = "/") -> list[Diagnostic]:
             if target is None or not target[0].startswith("assets/"):
                 problem(line, col, "H001", f"<script src='{src}'> is not one of the site's own scripts under assets/")
         for line, col, href in facts.links:
-            _check_link(name, href, files, pages, lambda r, m, line=line, col=col: problem(line, col, r, m), base)
-    found += _check_data(files)
-    return sorted(found)
+            anchor = _check_link(name, href, files, lambda r, m, line=line, col=col: problem(line, col, r, m), base)
+            if anchor and anchor[0] != name:
+                out.pending.append((name, line, col, href, *anchor))
+            elif anchor and anchor[1] not in facts.ids:
+                problem(line, col, "H007", f"link '{href}' points to a missing anchor '#{anchor[1]}' in '{name}'")
+    return out
 
 
-def _check_link(page: str, href: str, files: dict[str, Path], pages: dict[str, PageFacts], problem, base: str = "/") -> None:  # type: ignore[no-untyped-def]
+def _check_link(page: str, href: str, files: set[str], problem, base: str = "/") -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """Report a link to no file of the site; return the page and anchor when it names an anchor in a page."""
     target = _target(page, href, base)
     if target is None:
-        return
+        return None
     path, fragment = target
     if path.startswith("../") or path == "..":
         problem("H006", f"link '{href}' points outside the site")
-        return
+        return None
     if path not in files and posixpath.join(path, "index.html") in files:
         path = posixpath.join(path, "index.html")
     if path not in files:
         problem("H006", f"link '{href}' points to a missing file '{path}'")
-    elif fragment and path in pages and fragment not in pages[path].ids:
-        problem("H007", f"link '{href}' points to a missing anchor '#{fragment}' in '{path}'")
+        return None
+    return (path, fragment) if fragment and path.endswith(".html") else None
 
 
 def _strict_constant(name: str) -> None:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _check_data(files: dict[str, Path]) -> list[Diagnostic]:
+def _check_data(abs_site: Path, files: set[str]) -> list[Diagnostic]:
     """XML that parses (Atom feed, sitemap) and strict JSON (no NaN or Infinity)."""
     found: list[Diagnostic] = []
-    for name, path in files.items():
+    for name in sorted(files):
+        path = abs_site / name
         if name.endswith(".xml"):
             try:
                 ET.parse(path)

@@ -68,6 +68,25 @@ def write_pages(pages: list[Page], abs_dir: Path, may_exist: bool = True) -> Non
         writer.write(page.dest_path, page.data())
 
 
+def place(abs_file: Path, abs_dir: Path, dest_path: str) -> None:
+    """Move a finished file into a folder at ``dest_path``, never replacing a file already there."""
+    problem = check_dest_path(dest_path)
+    if problem:
+        raise OutputError(f"refusing to write '{dest_path}': the path {problem}")
+    abs_path = abs_dir / dest_path
+    if abs_path.exists():
+        raise OutputError(f"'{dest_path}' is already in the built site; two outputs share an address")
+    abs_path.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(abs_file, abs_path)
+
+
+def move_files(abs_from: Path, abs_dir: Path) -> None:
+    """Move every file of a folder written by a Writer into ``abs_dir``, never replacing a file there."""
+    for path in sorted(abs_from.rglob("*")):
+        if path.is_file():
+            place(path, abs_dir, path.relative_to(abs_from).as_posix())
+
+
 def check_output_folder(abs_target: Path) -> str | None:
     """Say why the build could not publish to ``abs_target``, before doing any work."""
     if abs_target.exists() and not abs_target.is_dir():
@@ -153,4 +172,25 @@ def sync_tree(pages: list[Page], abs_dir: Path) -> int:
         if existing.is_file() and existing.relative_to(abs_dir).as_posix() not in wanted:
             existing.unlink()
             changes += 1
+    return changes
+
+
+def sync_changes(pages: list[Page], before: dict[str, Page], abs_dir: Path) -> int:
+    """Bring a folder last synced to ``before`` in line with ``pages``, comparing in memory (no
+    file is read); return changes. Pages that share an address are refused, as Writer does."""
+    seen: dict[str, str] = {}
+    for page in pages:
+        problem = check_dest_path(page.dest_path)
+        if problem:
+            raise OutputError(f"refusing to write '{page.dest_path}': the path {problem}")
+        key = page.dest_path.casefold()
+        if key in seen:
+            raise OutputError(f"'{page.dest_path}' would be written twice (also as '{seen[key]}'); two items share an address")
+        seen[key] = page.dest_path
+    writer = Writer(abs_dir)
+    changes = sum(writer.write(p.dest_path, p.data()) for p in pages if before.get(p.dest_path) != p)
+    wanted = {p.dest_path for p in pages}
+    for gone in sorted(before.keys() - wanted):
+        (abs_dir / gone).unlink(missing_ok=True)
+        changes += 1
     return changes

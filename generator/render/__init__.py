@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from generator.model import Catalog
 from generator.packs import build_packs
 from generator.packs.builder import render_pack_builder
-from generator.parallel import run_all
+from generator.parallel import run_each
 from generator.profile import Profile
 from generator.render.calculators import render_calculators
 from generator.render.casestudies import render_case_studies
@@ -27,13 +27,14 @@ from generator.render.site import render_assets, render_site_pages
 from generator.render.themes import render_themes
 
 PARALLEL_FROM = 400  # case studies, clauses and indicators together; below this, starting workers costs more than it saves
+CASES_PER_JOB = 500  # case-study pages per job: each job's pages are written and dropped before the next arrives
 
 
 def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, site: str = "") -> list[Callable[[], list[Page]]]:
     """The independent parts of rendering, roughly largest first."""
+    parts = max(2, -(-len(catalog.case_studies) // CASES_PER_JOB))
     return [
-        partial(render_case_studies, catalog, 0, 2),
-        partial(render_case_studies, catalog, 1, 2),
+        *(partial(render_case_studies, catalog, part, parts) for part in range(parts)),
         *([partial(build_packs, catalog, profile, epoch)] if packs else []),
         partial(render_pack_builder, catalog, epoch, profile.values),
         partial(render_clauses, catalog, profile.values),
@@ -52,8 +53,11 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, sit
     ]
 
 
-def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True, parallel: bool | None = None, site: str = "") -> list[Page]:
-    """Render every page, pack and asset of the docs tree, sorted by destination.
+def render_parts(
+    catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True, parallel: bool | None = None, site: str = ""
+) -> Iterator[list[Page]]:
+    """Render every page, pack and asset of the docs tree, one part at a time, so that a caller can
+    write each part and drop it before the next (memory then holds a few parts, not the site).
 
     Large catalogues are rendered on every core; the result is the same either way (tested).
     ``site`` is the canonical address (site_url), which course handouts and decks cite.
@@ -61,8 +65,15 @@ def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 
     profile = profile or Profile()
     if parallel is None:
         parallel = len(catalog.case_studies) + len(catalog.clauses) + len(catalog.indicators) >= PARALLEL_FROM
-    pages = [page for part in run_all(render_jobs(catalog, profile, epoch, packs, site), parallel) for page in part]
-    return sorted(add_anchor_aliases(pages, catalog.redirect_anchors))
+    for part in run_each(render_jobs(catalog, profile, epoch, packs, site), parallel):
+        yield add_anchor_aliases(part, catalog.redirect_anchors)
 
 
-__all__ = ["Page", "render_nav", "render_pages"]
+def render_pages(
+    catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True, parallel: bool | None = None, site: str = ""
+) -> list[Page]:
+    """Every page, pack and asset of the docs tree (see render_parts), sorted by destination."""
+    return sorted(page for part in render_parts(catalog, profile, epoch, packs, parallel, site) for page in part)
+
+
+__all__ = ["Page", "render_nav", "render_pages", "render_parts"]

@@ -7,6 +7,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -39,8 +40,10 @@ def versions(clause: Clause, profile: Mapping[str, Any]) -> list[Version]:
     return [*past, Version(clause.major, clause.version, clause.title, document_for(clause.body, clause.variables, profile))]
 
 
+@lru_cache(maxsize=4096)
 def word_diff(old: str, new: str) -> tuple[Markup, int, int]:
-    """HTML showing words removed (<del>) and added (<ins>), with counts of each."""
+    """HTML showing words removed (<del>) and added (<ins>), with counts of each (remembered: the
+    live preview renders the same versions again after every save)."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     out: list[str] = []
     added = removed = 0
