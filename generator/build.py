@@ -104,7 +104,7 @@ def generate(project: Project, memo: LoadMemo | None = None, packs: bool = True)
         return Result(usage_error=epoch_problem())
     result = check(project, memo)
     if result.exit_code == 0 and result.catalog is not None:
-        result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)), packs)
+        result.pages = render_pages(result.catalog, result.profile, int(source_date_epoch(project.abs_root)), packs, base_url=site_url(project.abs_config))
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from generator.forms import render_forms
 from generator.model import Catalog
 from generator.packs import build_packs
 from generator.packs.builder import render_pack_builder
@@ -28,13 +29,14 @@ from generator.render.themes import render_themes
 PARALLEL_FROM = 400  # case studies, clauses and indicators together; below this, starting workers costs more than it saves
 
 
-def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool) -> list[Callable[[], list[Page]]]:
+def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, base_url: str = "") -> list[Callable[[], list[Page]]]:
     """The independent parts of rendering, roughly largest first."""
     return [
         partial(render_case_studies, catalog, 0, 2),
         partial(render_case_studies, catalog, 1, 2),
         *([partial(build_packs, catalog, profile, epoch)] if packs else []),
         partial(render_pack_builder, catalog, epoch, profile.values),
+        partial(render_forms, catalog, epoch, base_url),
         partial(render_clauses, catalog, profile.values),
         partial(render_check, catalog),
         partial(render_exports, catalog),
@@ -50,15 +52,16 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool) -> 
     ]
 
 
-def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True, parallel: bool | None = None) -> list[Page]:
+def render_pages(catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True, parallel: bool | None = None, base_url: str = "") -> list[Page]:
     """Render every page, pack and asset of the docs tree, sorted by destination.
 
     Large catalogues are rendered on every core; the result is the same either way (tested).
+    ``base_url`` is the site's canonical address, which downloads that link back to the site use.
     """
     profile = profile or Profile()
     if parallel is None:
         parallel = len(catalog.case_studies) + len(catalog.clauses) + len(catalog.indicators) >= PARALLEL_FROM
-    pages = [page for part in run_all(render_jobs(catalog, profile, epoch, packs), parallel) for page in part]
+    pages = [page for part in run_all(render_jobs(catalog, profile, epoch, packs, base_url), parallel) for page in part]
     return sorted(add_anchor_aliases(pages, catalog.redirect_anchors))
 
 
