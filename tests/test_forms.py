@@ -203,6 +203,20 @@ def _calc() -> str:
     return soffice
 
 
+def _recalculating_profile(folder: Path) -> Path:
+    """A LibreOffice profile that recalculates every formula on load (by default it trusts the values stored in the file)."""
+    items = "".join(
+        f'<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="{name}" oor:op="fuse"><value>0</value></prop></item>'
+        for name in ("OOXMLRecalcMode", "ODFRecalcMode")
+    )
+    (folder / "user").mkdir(parents=True)
+    (folder / "user/registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        f'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">{items}</oor:items>\n'
+    )
+    return folder
+
+
 def _fill_xlsx(data: bytes, values: dict[str, object]) -> bytes:
     book = openpyxl.load_workbook(io.BytesIO(data))
     for address, value in values.items():
@@ -239,23 +253,23 @@ def test_libreoffice_computes_the_variance_and_prints_a4_landscape_with_headers(
     soffice = _calc()
     grid = grids["xlsx"]
     rows = _table_rows(grid)
-    yes_no = next(r for r in rows if grid[("Return", f"D{r}")].text == "Yes or no")
-    values = {f"E{rows[0]}": 10, f"F{rows[0]}": 12, f"E{rows[1]}": 80, f"F{rows[1]}": 72.5, f"E{yes_no}": "yes", f"F{yes_no}": "no"}
+    count, percent, yes_no, empty = (next(r for r in rows if grid[("Return", f"D{r}")].text == unit) for unit in ("Number", "Percentage", "Yes or no", ""))
+    values = {f"E{count}": 10, f"F{count}": 12, f"E{percent}": 80, f"F{percent}": 72.5, f"E{yes_no}": "yes", f"F{yes_no}": "no", f"E{empty}": 5}
     (tmp_path / "in").mkdir()
     for fmt, data in forms.items():
         (tmp_path / f"return-{fmt}.{fmt}").write_bytes(data)
     (tmp_path / "in/filled-xlsx.xlsx").write_bytes(_fill_xlsx(forms["xlsx"], values))
     (tmp_path / "in/filled-ods.ods").write_bytes(_fill_ods(forms["ods"], values))
-    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    profile = f"-env:UserInstallation=file://{_recalculating_profile(tmp_path / 'profile')}"
     run = [soffice, profile, "--headless", "--convert-to"]
     subprocess.run([*run, "pdf", "--outdir", str(tmp_path / "pdf"), *(str(tmp_path / f"return-{f}.{f}") for f in forms)], check=True, capture_output=True, timeout=600)
     subprocess.run([*run, "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path / "csv"), *map(str, sorted((tmp_path / "in").iterdir()))],
                    check=True, capture_output=True, timeout=600)
     for name in ("filled-xlsx", "filled-ods"):
         table = list(csv.reader((tmp_path / "csv" / f"{name}.csv").read_text(encoding="utf-8").splitlines()))
-        variance = {r: table[r - 1][6] for r in (rows[0], rows[1], yes_no, rows[2])}
-        assert float(variance[rows[0]].replace(",", "")) == 2 and float(variance[rows[1]]) == -7.5, (name, variance)
-        assert variance[yes_no] == "not met" and variance[rows[2]] == "", (name, variance)
+        variance = {r: table[r - 1][6] for r in (count, percent, yes_no, empty)}
+        assert float(variance[count]) == 2 and float(variance[percent]) == -7.5, (name, variance)
+        assert variance[yes_no] == "not met" and variance[empty] == "", (name, variance)  # no actual yet: no variance
     for fmt in forms:
         pdf = tmp_path / "pdf" / f"return-{fmt}.pdf"
         info = subprocess.run(["pdfinfo", "-l", "99", str(pdf)], check=True, capture_output=True, text=True).stdout
