@@ -18,7 +18,7 @@ from generator.render.indicators import UNITS
 SCHEDULE = "SV-GEN-09"
 BLANK_ROWS = 15
 RATINGS = ("good", "approaching target", "requires improvement", "inadequate", "other")
-PERIOD_TYPES = ("quarterly", "six-monthly", "annual (whole Contract Year)")
+PERIOD_TYPES = ("quarterly", "six-monthly", "annual (Contract Year)")
 FIRST_DAY, LAST_DAY = date_serial(dt.date(2000, 1, 1)), date_serial(dt.date(2100, 12, 31))
 BIG = 1_000_000_000_000
 
@@ -31,7 +31,7 @@ COLUMNS = (
     ("Commentary: cause, corrective action and by when", 40), ("Rectification Plan reference", 14),
 )
 TABLE_ROW = 9
-LEFT_FIELDS = ("Contract name", "Contract reference", "Supplier", "Contact name", "Contact email or telephone")
+LEFT_FIELDS = ("Contract name", "Contract reference", "Supplier", "Contact name", "Contact details")
 RIGHT_FIELDS = ("Reporting period start", "Reporting period end", "Period type", "Contract Year number", "Date submitted")
 RIGHT_NUMBERS = {"Reporting period start": "date", "Reporting period end": "date", "Contract Year number": "count", "Date submitted": "date"}
 START_CELL = "$F$3"
@@ -55,7 +55,7 @@ FIELD_RULES = {
     "Contract reference": _text("Contract reference", "The Authority's reference for the Contract.", 50),
     "Supplier": _text("Supplier", "The Supplier's legal name.", 200),
     "Contact name": _text("Contact name", "Who the Authority should contact about this return.", 100),
-    "Contact email or telephone": _text("Contact details", "An email address or telephone number.", 200),
+    "Contact details": _text("Contact details", "An email address or telephone number.", 200),
     "Reporting period start": _date("Reporting period start", "First day of the period this return covers, as a date (dd/mm/yyyy)."),
     "Reporting period end": _date("Reporting period end", "Last day of the period, as a date (dd/mm/yyyy), on or after the start.", START_CELL),
     "Period type": _choice("Period type", "Choose quarterly, six-monthly or the annual return for the whole Contract Year (paragraphs 4 and 5).", PERIOD_TYPES),
