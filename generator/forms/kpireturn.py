@@ -24,7 +24,7 @@ BIG = 1_000_000_000_000
 
 # (heading, width in characters); the table starts at TABLE_ROW.
 COLUMNS = (
-    ("Library clause", 10), ("KPI reference", 11), ("Measure", 34), ("Unit", 13),
+    ("Library clause", 11), ("KPI reference", 11), ("Measure", 34), ("Unit", 14),
     ("Target for the period", 12), ("Actual for the period", 12), ("Variance (actual minus target)", 12),
     ("Target for the Contract Year", 12), ("Contract Year to date (cumulative)", 12),
     ("Rating (Supplier's view, paragraph 3)", 15), ("Evidence reference", 18),
@@ -110,7 +110,7 @@ def kpi_rows(catalog: Catalog) -> list[tuple[Clause, Indicator]]:
 
 
 def _lines(text: str, width: float) -> int:
-    return max(1, math.ceil(len(text) / max(width - 2, 1)))
+    return max(1, math.ceil(len(text) * 1.15 / max(width - 2, 1)))  # proportional text runs wider than the column's nominal characters
 
 
 NOTE = "Type only in the yellow cells; grey cells are fixed or worked out. Select a cell to see what it needs. Read the Guidance sheet first."
@@ -128,7 +128,7 @@ def _header_rows() -> list[Row]:
             Cell(left, "label", span=2), Cell(None, "input", rule=FIELD_RULES[left]),
             Cell(right, "label", span=2), Cell(None, "input", number=number, rule=FIELD_RULES[right], span=2),
         )))
-    rows.append(Row((Cell(None, "fixed"),)))
+    rows.append(Row((Cell(None, "text"),)))
     rows.append(Row(tuple(Cell(heading, "heading") for heading, _ in COLUMNS), 4))
     return rows
 
@@ -150,7 +150,7 @@ def _figure_cells(unit: str, r: int) -> list[Cell]:
 def _kpi_row(r: int, first: Cell, measure: Cell, unit: Cell, unit_id: str) -> Row:
     tail = [Cell(None, "input", rule=ROW_RULES[c]) for c in (9, 10, 11, 12)]
     cells = (first, Cell(None, "input", rule=ROW_RULES[1]), measure, unit, *_figure_cells(unit_id, r), *tail)
-    return Row(cells, max(_lines(str(measure.value or ""), COLUMNS[2][1]), 2))
+    return Row(cells, max(_lines(str(measure.value or ""), COLUMNS[2][1]), _lines(str(unit.value or ""), COLUMNS[3][1]), 2))
 
 
 def _table_rows(catalog: Catalog) -> list[Row]:
@@ -173,7 +173,7 @@ DECLARATION = ("Declaration: I confirm that the figures in this report are accur
 
 def _declaration_rows() -> list[Row]:
     return [
-        Row((Cell(None, "fixed"),)),
+        Row((Cell(None, "text"),)),
         Row((Cell(DECLARATION, "strong", span=len(COLUMNS)),), 2),
         Row((Cell("Signed (name and role)", "label", span=2), Cell(None, "input", rule=_text("Signed (name and role)", "The name and role of the person signing for the Supplier.", 200)))),
         Row((Cell("Date", "label", span=2), Cell(None, "input", number="date", rule=_date("Date signed", "The date of signing, as a date (dd/mm/yyyy).")))),

@@ -16,7 +16,7 @@ _DEFINITION = re.compile(r'^"(?P<term>[^"]+)" (?P<meaning>(?:means|has the meani
 
 STEPS = (
     "Fill in the contract details at the top of the Return sheet: the reporting period's start and end dates, the period type and the date you submit the return.",
-    "Enter the KPI reference the Contract gives each KPI it uses (for example APP-1). Leave the rows of KPIs your Contract does not use blank.",
+    "Enter the KPI reference the Contract gives each KPI it uses (for example APP-1). Leave the rows of KPIs your Contract does not use blank, and fill in a KPI reported only once a year on the annual return.",
     "For each KPI, enter the target and the actual result for the period, and the target and cumulative result for the Contract Year to date.",
     "The variance is worked out for you: actual minus target, or met / not met for a yes or no measure.",
     "Add each contract-specific KPI and each Social Value Commitment from the Social Value Delivery Plan on a blank row, with its measure in the Contract's words and its unit.",
@@ -25,7 +25,7 @@ STEPS = (
     "Percentages are entered as numbers from 0 to 100 (85 for 85%). Counts are whole numbers; money, hours, weeks and tonnes may have decimals. Dates are real dates (dd/mm/yyyy).",
 )
 RATINGS = (
-    ("good", "the target is met or exceeded."),
+    ("good", "the target is met or exceeded; for a yes or no measure, a yes."),
     ("approaching target", "below the target, but at or above the share of it set in paragraph 3 of the KPI Schedule."),
     ("requires improvement", "below that share, but at or above the lower share set in paragraph 3."),
     ("inadequate", "below the lower share; for a yes or no measure, a no."),
@@ -35,7 +35,8 @@ EVIDENCE = (
     "Keep the evidence for each figure for the life of the Contract and one year afterwards, and provide it within the Working Days set in paragraph 6 of the KPI Schedule when the Authority asks.",
     "The Authority may verify any figure, including by contacting the people or organisations said to have benefited, and may leave out of the rating any figure the evidence does not support.",
     "Count each result once: a figure reported under this Contract must not also be counted under another contract, and a job or person counted under one KPI is not added again into another KPI's total.",
-    "Report the Supplier's and each Subcontractor's contribution together in the figure, and keep the split in the evidence; the annual return gives a short account of what Subcontractors delivered.",
+    "Follow each indicator's counting rules (below, and in full on its page), including where it asks for Subcontractors' figures on a separate line.",
+    "The annual return also gives a short account of what was delivered through Subcontractors (paragraph 5 of the KPI Schedule).",
 )
 
 
@@ -64,6 +65,10 @@ def definitions(catalog: Catalog, terms: tuple[str, ...]) -> list[tuple[str, str
     return [(term, found[term]) for term in terms if term in found]
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
 def page_link(base_url: str, path: str) -> tuple[str, str]:
     """The address to show and to link for a site page: the canonical one when the site's address is set."""
     return (base_url + path, base_url + path) if base_url else (f"{path} on the Social Value Knowledge Base site", "")
@@ -86,7 +91,7 @@ def guidance_sheet(catalog: Catalog, schedule: Clause, rows: list[tuple[Clause, 
     meanings = definitions(catalog, schedule.defined_terms)
     if meanings:
         out.append(_wide(f"Definitions (from {DEFINITIONS}, the definitions clause)", "section"))
-        out += [_pair(term, meaning[0].upper() + meaning[1:]) for term, meaning in meanings]
+        out += [_pair(term, _sentence(meaning.removeprefix("means "))) for term, meaning in meanings]
     out.append(_wide("What to count and the evidence to hold for each indicator", "section"))
     for _, indicator in rows:
         page, target = page_link(base_url, f"indicators/{indicator.id}/")
