@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from copy import copy
 from functools import cache
 
 from openpyxl import Workbook as XlWorkbook
+from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -61,12 +64,15 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
-def _write_cell(ws: Worksheet, r: int, c: int, cell: Cell) -> None:
-    target = ws.cell(row=r, column=c + 1)
-    if cell.formula:
-        target.value = "=" + cell.formula
-    elif cell.value is not None:
-        target.value = cell.value
+Looks = dict[tuple[str, str, bool], StyleArray]
+
+
+def _apply_look(target: XlCell, cell: Cell, looks: Looks) -> None:
+    """Style a cell; the first cell of each look is styled attribute by attribute (slow in openpyxl), the rest copy it."""
+    key = (cell.style, cell.number, cell.locked)
+    if key in looks:
+        target._style = copy(looks[key])
+        return
     font, fill, alignment, border = _style(cell.style)
     target.font, target.alignment = font, alignment
     if fill:
@@ -75,6 +81,17 @@ def _write_cell(ws: Worksheet, r: int, c: int, cell: Cell) -> None:
         target.border = border
     target.number_format = NUMBER_FORMATS[cell.number]
     target.protection = Protection(locked=cell.locked)
+    looks[key] = copy(target._style)
+
+
+def _write_cell(ws: Worksheet, r: int, c: int, cell: Cell, looks: Looks) -> None:
+    target = ws.cell(row=r, column=c + 1)
+    if cell.formula:
+        target.value = "=" + cell.formula
+    elif cell.value is not None:
+        target.value = cell.value
+    _apply_look(target, cell, looks)
+    font, fill, alignment, border = _style(cell.style)
     if cell.link:
         target.hyperlink = cell.link
     if cell.span > 1:
@@ -92,8 +109,9 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
     for r, row in enumerate(sheet.rows, start=1):
         ws.row_dimensions[r].height = 14 * row.lines + 2
     rules: dict[Rule, list[str]] = {}
+    looks: Looks = {}
     for r, c, cell in cells_in(sheet):
-        _write_cell(ws, r, c, cell)
+        _write_cell(ws, r, c, cell, looks)
         if cell.rule is not None:
             rules.setdefault(cell.rule, []).append(f"{get_column_letter(c + 1)}{r}")
     for rule, addresses in rules.items():  # in order of first use, so the bytes are stable
