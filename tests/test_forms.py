@@ -64,6 +64,15 @@ def test_every_input_cell_is_validated_and_only_input_cells_are_unlocked(grids: 
             assert cell.locked and cell.fill != "FFF2A8", key
 
 
+def test_messages_fit_excels_limits(forms: dict[str, bytes]) -> None:
+    """Excel refuses a file whose validation titles pass 32 characters or whose messages pass 255."""
+    for ws in openpyxl.load_workbook(io.BytesIO(forms["xlsx"])).worksheets:
+        for dv in ws.data_validations.dataValidation:
+            assert len(dv.promptTitle) <= 32 and len(dv.errorTitle) <= 32, dv.promptTitle
+            assert len(dv.prompt) <= 255 and len(dv.error) <= 255, dv.prompt
+            assert dv.type != "list" or len(dv.formula1) <= 257, dv.formula1
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])
 def test_header_fields_validate_like_a_form(grids: dict[str, Grid], fmt: str) -> None:
     grid = grids[fmt]
