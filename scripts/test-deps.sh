@@ -6,6 +6,8 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer"
 # Slide decks are converted with Impress, which Debian packages apart from Writer.
 ! command -v dpkg >/dev/null 2>&1 || dpkg -s libreoffice-impress >/dev/null 2>&1 || missing="$missing libreoffice-impress"
+# The spreadsheet forms are converted with Calc, which Debian packages apart from Writer.
+! command -v dpkg >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || missing="$missing libreoffice-calc"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != "0" ]; then

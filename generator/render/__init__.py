@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
+from generator.forms import render_forms
 from generator.model import Catalog
 from generator.packs import build_packs
 from generator.packs.builder import render_pack_builder
@@ -37,6 +38,7 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, sit
         *(partial(render_case_studies, catalog, part, parts) for part in range(parts)),
         *([partial(build_packs, catalog, profile, epoch)] if packs else []),
         partial(render_pack_builder, catalog, epoch, profile.values),
+        partial(render_forms, catalog, epoch, site),
         partial(render_clauses, catalog, profile.values),
         partial(render_check, catalog),
         partial(render_calculators, catalog),

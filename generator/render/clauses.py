@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from generator.clausedoc import ClauseBlock, ClauseDocument, copy_text, document_for
+from generator.forms import form_files
 from generator.model import Catalog, Clause
 from generator.packs import all_packs, pack_files
 from generator.render.environment import render_template
@@ -91,7 +92,7 @@ def packs_index(catalog: Catalog) -> dict[str, list[Any]]:
     return index
 
 
-def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], used: dict[str, list[Any]], packs: dict[str, list[Any]]) -> Page:
+def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], used: dict[str, list[Any]], packs: dict[str, list[Any]], forms: Mapping[str, str]) -> Page:
     """Render one clause page."""
     stage_pages = {p.id: p for p in catalog.guidance("stage")}
     doc = clause_doc(clause, profile)
@@ -112,6 +113,7 @@ def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], 
         tags=[catalog.taxonomy.label("themes", t) for t in clause.themes],
         indicator=catalog.indicator,
         majors=sorted({h.major for h in clause.history} | {clause.major}),
+        forms=forms if clause.type == "kpi" else {},
     )
     return Page(f"{FOLDER}/{clause.slug}.md", text)
 
@@ -128,8 +130,8 @@ def render_clauses(catalog: Catalog, profile: Mapping[str, Any]) -> list[Page]:
     """Render the library index and one page per clause."""
     if not catalog.clauses:
         return []
-    used, packs = used_in_index(catalog), packs_index(catalog)
-    pages = [render_index(catalog), *(render_clause(catalog, c, profile, used, packs) for c in catalog.clauses)]
+    used, packs, forms = used_in_index(catalog), packs_index(catalog), form_files(catalog)
+    pages = [render_index(catalog), *(render_clause(catalog, c, profile, used, packs, forms) for c in catalog.clauses)]
     for clause in catalog.clauses:
         pages += render_versions(catalog, clause, profile)
     return pages

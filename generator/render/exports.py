@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from generator.forms import form_files
 from generator.model import Catalog
 from generator.render.environment import render_template
 from generator.render.pages import Page
@@ -94,6 +95,6 @@ def render_exports(catalog: Catalog) -> list[Page]:
         Page(f"{FOLDER}/clauses.csv", clauses_csv(catalog)),
         Page(f"{FOLDER}/indicators.csv", indicators_csv(catalog)),
         Page(f"{FOLDER}/index.json", _json(index)),
-        Page("open-data.md", render_template("open_data.md.j2", index=index, licence=any(p.id == "licence" for p in catalog.pages))),
+        Page("open-data.md", render_template("open_data.md.j2", index=index, licence=any(p.id == "licence" for p in catalog.pages), forms=form_files(catalog))),
     ]
     return pages

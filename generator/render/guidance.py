@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.forms import form_files
 from generator.model import Catalog, GuidancePage
 from generator.packs import all_packs, pack_files
 from generator.render.environment import render_template
@@ -40,6 +41,7 @@ def render_page(catalog: Catalog, page: GuidancePage) -> Page:
         indicators=[i for i in catalog.indicators if stage in i.stages] if stage else [],
         prefix="../",
         abbreviations=catalog.abbreviations,
+        forms=form_files(catalog) if stage == "kpis-reporting" else {},
         pack=next((pack_files(p) for p in all_packs(catalog) if p.slug == f"stage-{stage}"), None) if stage else None,
     )
     return Page(page.dest_path, text)

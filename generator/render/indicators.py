@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.forms import form_files
 from generator.model import Catalog, Indicator
 from generator.render.environment import render_template
 from generator.render.pages import Page
@@ -29,7 +30,7 @@ def render_indicators(catalog: Catalog) -> list[Page]:
     """Render the indicator library index and every indicator page."""
     if not catalog.indicators:
         return []
-    index = Page("indicators/index.md", render_template("indicator_index.md.j2", indicators=catalog.indicators, tax=catalog.taxonomy, units=UNITS))
+    index = Page("indicators/index.md", render_template("indicator_index.md.j2", indicators=catalog.indicators, tax=catalog.taxonomy, units=UNITS, forms=form_files(catalog)))
     users: dict[str, tuple[list[Any], list[Any]]] = {}
     for clause in catalog.clauses:
         for indicator_id in clause.indicators:
