@@ -19,7 +19,7 @@
   "use strict";
   var SYNONYMS = __SVKB_SYNONYMS__;
   var RESULTS = 20, FIRST = 6;  // pages listed, and how many are shown first while the rest load
-  var PAUSE = 100;  // ms to wait for the next key before fetching a query's pages
+  var PAUSE = 100;  // ms to wait for the next key before looking up typing errors and fetching pages
   var FILLER = { mean: 1, meaning: 1, means: 1, tell: 1, explain: 1, please: 1, know: 1 };  // question words, not topics
   var SETUP = 0, QUERY = 2, RESULT = 3;  // Material's message types
   var setup = null, root = null, latest = 0, files = {}, waiting = {}, known = {};
@@ -215,11 +215,12 @@
     return Promise.all(clauses.map(function (clause) { return load(fileKey(clause.term)); })).then(function (loaded) {
       shards = loaded;
       clauses.forEach(function (clause, c) { clause.expanded = expand(clause, shards[c]); });
-      return Promise.all(clauses.map(fuzzy));
-    }).then(function () {
       return new Promise(function (resolve) { setTimeout(resolve, PAUSE); });
     }).then(function () {
-      if (ticket !== latest) { return null; }  // the reader has typed on: fetch no pages for this query
+      if (ticket !== latest) { return null; }  // the reader has typed on: look up no typing errors and fetch no pages
+      return Promise.all(clauses.map(fuzzy));
+    }).then(function (done) {
+      if (!done || ticket !== latest) { return null; }
       var groups = score(clauses, shards).slice(0, RESULTS);
       var stores = groups.map(function (group) { return load("d-" + group.page); });
       return Promise.all(stores.slice(0, FIRST)).then(function (first) {  // the first screen as soon as its pages are in
