@@ -10,7 +10,8 @@
 - After the build the index is split (`searchindex`): a query fetches the files of its words and
   of its best pages, not the whole index. Material's worker is shipped with `theme/search-worker.js`
   put before it (which answers queries from the split index) under a name of its own, and every
-  page points to it.
+  page points to it. The live preview (`svkb serve`) keeps Material's single index, which the
+  worker then hands to Material's own search (without our query rules).
 """
 
 from __future__ import annotations
@@ -74,10 +75,16 @@ _FOOTNOTES = '<div class="footnote">'
 _WORKER_URL = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 _WORKER: dict[str, str] = {}
 _FIRST_ENTRY: dict[str, int] = {}
+_SERVING = {"on": False}
 
 
 def _collection_url(url: str) -> str:
     return url.removesuffix("index.html")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note whether this is the live preview (`svkb serve`), which keeps Material's single index."""
+    _SERVING["on"] = command == "serve"
 
 
 def on_config(config: Any) -> None:
@@ -158,8 +165,8 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         target = Path(config.site_dir) / "assets/javascripts/workers" / _WORKER["name"]
         target.write_text(_WORKER["text"], encoding="utf-8")
     index_file = Path(config.site_dir) / "search/search_index.json"
-    if _entries(config) is None or not index_file.is_file():
-        return
+    if _entries(config) is None or not index_file.is_file() or _SERVING["on"]:
+        return  # the preview rebuilds after every save: splitting (3 s at 4N) would slow each reload
     head, files = split_index(json.loads(index_file.read_bytes()), SYNONYMS)
     folder = index_file.parent / "svkb"
     if folder.is_dir():
