@@ -7,8 +7,11 @@
   the right kind of page.
 - The case-study and clause index pages are indexed lean (title, description, keywords) rather
   than with every card they list, so the index stays small with thousands of items.
-- Material's worker is shipped with `theme/search-worker.js` appended (stemming, joined synonyms,
-  no prefix match of short words) under a name of its own, and every page points to it.
+- After the build the index is split (`searchindex`): a query fetches the files of its words and
+  of its best pages, not the whole index. Material's worker is shipped with `theme/search-worker.js`
+  put before it (which answers queries from the split index) under a name of its own, and every
+  page points to it. The live preview (`svkb serve`) keeps Material's single index, which the
+  worker then hands to Material's own search (without our query rules).
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ import hashlib
 import html
 import json
 import re
+import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import CombinedEvent, event_priority
+
+from generator.searchindex import split_index
 
 # Words used interchangeably in procurement, joined after stemming (Porter stems, as lunr makes them).
 SYNONYMS = {
@@ -69,10 +75,16 @@ _FOOTNOTES = '<div class="footnote">'
 _WORKER_URL = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 _WORKER: dict[str, str] = {}
 _FIRST_ENTRY: dict[str, int] = {}
+_SERVING = {"on": False}
 
 
 def _collection_url(url: str) -> str:
     return url.removesuffix("index.html")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note whether this is the live preview (`svkb serve`), which keeps Material's single index."""
+    _SERVING["on"] = command == "serve"
 
 
 def on_config(config: Any) -> None:
@@ -84,7 +96,7 @@ def on_config(config: Any) -> None:
         return
     patch = (resources.files("generator") / "theme/search-worker.js").read_text(encoding="utf-8")
     patch = patch.replace("__SVKB_SYNONYMS__", json.dumps(SYNONYMS, sort_keys=True))
-    text = workers[0].read_text(encoding="utf-8") + "\n" + patch
+    text = patch + "\n" + workers[0].read_text(encoding="utf-8")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     _WORKER.update(name=f"svkb-search.{digest}.min.js", text=text)
 
@@ -146,8 +158,20 @@ def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
     return _WORKER_URL.sub(lambda m: f'{m.group(1)}{m.group(2)}assets/javascripts/workers/{_WORKER["name"]}"', output, count=1)
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: Any, **kwargs: Any) -> None:
-    """Write the patched worker beside Material's."""
+    """Write the patched worker beside Material's, and split the search index."""
     if _WORKER:
         target = Path(config.site_dir) / "assets/javascripts/workers" / _WORKER["name"]
         target.write_text(_WORKER["text"], encoding="utf-8")
+    index_file = Path(config.site_dir) / "search/search_index.json"
+    if _entries(config) is None or not index_file.is_file() or _SERVING["on"]:
+        return  # the preview rebuilds after every save: splitting (3 s at 4N) would slow each reload
+    head, files = split_index(json.loads(index_file.read_bytes()), SYNONYMS)
+    folder = index_file.parent / "svkb"
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    for name, data in files.items():
+        (index_file.parent / name).write_bytes(data)
+    index_file.write_bytes(head)

@@ -35,7 +35,10 @@ def test_offline_zip_searches_and_follows_links_from_file(built_real: Path, tmp_
     root = tmp_path / "svkb-offline-site"
     assert (root / "search/search_index.js").is_file()
     for page in root.rglob("*.html"):
-        assert "unpkg.com" not in page.read_text(encoding="utf-8"), page
+        text = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text, page
+        assert "Made with" not in text and "squidfunk" not in text, page  # the footer names the publisher, as online
+    assert "Published by" in (root / "index.html").read_text(encoding="utf-8")
     assert links_to_missing_files(root) == []
     with chromium() as browser:
         context = browser.new_context()

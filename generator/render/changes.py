@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -53,6 +54,16 @@ def atom(items: list[Change]) -> str:
   <author><name>Social Value Knowledge Base</name></author>
 {entries}</feed>
 """
+
+
+_FEED_LINK = re.compile(r'(<link (?:rel="self" )?href=")([^":]*)(")')
+
+
+def canonical_feed(feed: str, site_url: str) -> str:
+    """The feed with its links at the site's canonical address, so a feed reader (or a copy of
+    the feed file) reaches the published pages whatever address the feed was fetched from."""
+    base = site_url.rstrip("/") + "/"
+    return _FEED_LINK.sub(lambda m: m.group(1) + escape(base) + m.group(2) + m.group(3), feed)
 
 
 def render_changes(catalog: Catalog) -> list[Page]:
