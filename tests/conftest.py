@@ -1,15 +1,18 @@
-"""Shared helpers: project paths, a copy of the tiny fixture project, and a CLI runner."""
+"""Shared helpers: project paths, a copy of the tiny fixture project, a CLI runner, the real site
+built once, and (for browser tests) that site served and one Chromium per test module."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from tests.browser import chromium, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "tiny"
@@ -71,6 +74,20 @@ def built_tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = run_process("--root", str(project), "build")
     assert proc.returncode == 0, proc.stderr
     return project
+
+
+@pytest.fixture(scope="module")
+def site(built_real: Path) -> Iterator[str]:
+    """The built real site served over HTTP; its address ends with '/'. A module may define its own."""
+    with serve(built_real / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """A headless Chromium for the test module."""
+    with chromium() as b:
+        yield b
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser import chromium, serve
+from tests.browser import serve
 from tests.report import record
 
 pytestmark = pytest.mark.browser
@@ -56,12 +56,6 @@ def site(built_real: Path) -> Iterator[str]:
             yield url
     finally:
         shutil.rmtree(broken.parent)  # the site is shared with other test modules
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.build import Project, generate
 from generator.render.clauses import clause_text
-from tests.browser import chromium, serve
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site(built_real: Path) -> Iterator[str]:
-    with serve(built_real / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from axe_playwright_python.sync_playwright import Axe
 
 from generator.render.calculators import GREEN_BOOK_RATE, LM3_FIELDS, PROXY_FIELDS, PROXY_ROWS, SROI_FIELDS
 from generator.sanitise import sanitise
-from tests.browser import chromium, serve
 from tests.conftest import ROOT
 from tests.report import record
 from tests.test_accessibility import WCAG
@@ -112,18 +111,6 @@ def test_the_built_page_keeps_every_attribute_the_script_reads(built_real: Path)
 
 
 # --- In the browser --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site(built_real: Path) -> Iterator[str]:
-    with serve(built_real / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from generator.build import Project, generate
 from generator.clausedoc import copy_text, document_for
 from generator.render.checkcopy import DATA, GLOBAL, clause_entry
 from generator.render.versions import versions
-from tests.browser import chromium, serve
+from tests.browser import serve
 from tests.checkvariants import Variant, clause_variants, hard_variants, unrelated_variants
 from tests.conftest import FIXTURE, ROOT
 from tests.report import record
@@ -52,12 +51,6 @@ def test_the_site_publishes_every_clause_version_with_its_changelog(built_tiny: 
 
 
 # --- In the browser --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as b:
-        yield b
 
 
 def paste_and_check(page, text: str) -> dict:  # type: ignore[no-untyped-def]

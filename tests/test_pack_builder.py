@@ -17,7 +17,6 @@ import pytest
 import yaml
 
 from generator.build import Project, check
-from tests.browser import chromium, serve
 from tests.conftest import run_process
 
 pytestmark = pytest.mark.browser
@@ -34,18 +33,6 @@ def sample_values(project: Path, ids: list[str]) -> dict[str, Any]:
     catalog = check(Project(project)).catalog
     wanted = {v.name for i in ids for v in catalog.clause(i).variables}
     return {name: value for name, value in sample_profile(catalog).items() if name in wanted}
-
-
-@pytest.fixture(scope="module")
-def site(built_real: Path) -> Iterator[str]:
-    with serve(built_real / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from bench.run import make_corpus
 from generator.build import Project, generate
 from generator.render.casestudies import PER_PAGE
-from tests.browser import chromium, serve
+from tests.browser import serve
 from tests.conftest import run_process
 
 pytestmark = pytest.mark.browser
@@ -26,12 +25,6 @@ def paged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = run_process("--root", str(project), "build")
     assert proc.returncode == 0, proc.stderr
     return project
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as b:
-        yield b
 
 
 def titles(page) -> list[str]:  # type: ignore[no-untyped-def]

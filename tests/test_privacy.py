@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import chromium, serve
+from tests.browser import chromium
 from tests.report import record
 from tests.test_accessibility import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 THIRD_PARTY: dict[str, int] = {}
-
-
-@pytest.fixture(scope="module")
-def site(built_real: Path) -> Iterator[str]:
-    with serve(built_real / "site") as url:
-        yield url
 
 
 def test_no_third_party_requests_no_cookies_and_documented_storage(site: str) -> None:
