@@ -172,13 +172,9 @@ def check_time(project: Path) -> float:
 def site_figures(site: Path) -> dict[str, str]:
     html = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
     files = [p for p in site.rglob("*") if p.is_file()]
-    index = (site / "search/search_index.json").read_bytes()
-    gz = len(gzip.compress(index, 9))
     return {
         "pages (HTML)": f"{len(html):,}",
         "files / bytes written": f"{len(files):,} / {sum(p.stat().st_size for p in files) / 1e6:,.1f} MB",
-        "search index raw / gzipped": f"{len(index) / 1e6:,.2f} MB / {gz / 1e6:,.2f} MB",
-        "search index download at 1.6 Mbit/s (slow 3G)": f"{gz * 8 / 1.6e6:,.1f} s",
         "largest page raw / gzipped": f"{html[-1].relative_to(site).as_posix()} ({html[-1].stat().st_size / 1e3:,.0f} kB / {len(gzip.compress(html[-1].read_bytes(), 9)) / 1e3:,.0f} kB)",
     }
 

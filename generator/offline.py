@@ -23,7 +23,7 @@ from typing import IO
 
 from generator.sitebuild import OFFLINE_SHIM
 
-STORED = (".zip", ".docx", ".odt", ".png", ".jpg", ".gz", ".woff2")  # compressed already: stored as they are, not deflated again
+STORED = (".zip", ".docx", ".odt", ".pptx", ".odp", ".xlsx", ".ods", ".png", ".jpg", ".gz", ".woff2")  # compressed already: stored as they are, not deflated again
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_SCRIPT = "search/search_index.js"
 # A link to a directory in an href (or a redirect page's refresh): its path, ending in / or a dot
