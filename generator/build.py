@@ -205,7 +205,8 @@ def _build_into(project: Project, result: Result, staging: Path) -> None:
     assert result.catalog is not None
     _write_rendered(project, result, staging)
     gc.collect()
-    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog))
+    audit_cache = project.abs_build / "cache/audit" if project.cache else None
+    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog), audit_cache)
     if result.exit_code:
         return
     move_files(staging / "extra", staging / "site")

@@ -21,7 +21,12 @@ def _run(index: int) -> tuple[bool, Any]:
         return False, None
 
 
-def _can_fork() -> bool:
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def can_fork() -> bool:
     """Forking is safe only on Linux and only while this process runs a single thread (the live
     preview's server threads, for one, rule it out)."""
     return sys.platform.startswith("linux") and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
@@ -41,8 +46,8 @@ def run_each(jobs: list[Callable[[], Any]], parallel: bool = True) -> Iterator[A
     without workers.
     """
     global _jobs
-    workers = min(len(jobs), len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
-    if not parallel or workers < 2 or not _can_fork():
+    workers = min(len(jobs), cores())
+    if not parallel or workers < 2 or not can_fork():
         yield from (job() for job in jobs)
         return
     _jobs = jobs

@@ -172,8 +172,20 @@ class ParseCache:
         except (OSError, ValueError, TypeError):
             pass
         facts = parse_page(_text(data))
-        entry.write_text(json.dumps([sorted(facts.ids), facts.links, facts.inline_scripts, facts.script_files, facts.problems]), encoding="utf-8")
+        self._store(entry, facts)
         return facts
+
+    def remember(self, data: bytes) -> None:
+        """Parse a page's bytes into the cache now (the page builder's workers do this as they
+        write each page), unless they are there already."""
+        if self.abs_dir is None:
+            return
+        entry = self.abs_dir / hashlib.sha256(self.salt + data).hexdigest()
+        if not entry.is_file():
+            self._store(entry, parse_page(_text(data)))
+
+    def _store(self, entry: Path, facts: PageFacts) -> None:
+        entry.write_text(json.dumps([sorted(facts.ids), facts.links, facts.inline_scripts, facts.script_files, facts.problems]), encoding="utf-8")
 
     def prune(self) -> None:
         if self.abs_dir is not None:

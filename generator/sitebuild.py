@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.pagebuild import build
 from generator.publishing import site_overrides
 from generator.sanitise import ensure_sanitised
 
@@ -50,9 +51,10 @@ def epoch_problem() -> str:
     return ""
 
 
-def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None) -> list[Diagnostic]:
-    """Run MkDocs on ``abs_docs`` into ``abs_site``; return its warnings as diagnostics."""
-    from mkdocs.commands.build import build
+def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None, abs_audit_cache: Path | None = None) -> list[Diagnostic]:
+    """Run MkDocs on ``abs_docs`` into ``abs_site`` (its page loops on every core: generator/pagebuild.py);
+    return its warnings as diagnostics. With ``abs_audit_cache``, pages are parsed for the site
+    audit as they are written (see ParseCache)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -73,7 +75,7 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
             overrides["nav"] = nav
         config = load_config(str(abs_config), **overrides)
         ensure_sanitised(config)  # every page's HTML passes the allowlist sanitiser (generator/sanitise.py)
-        build(config)
+        build(config, abs_audit_cache)
     except MkDocsException as e:
         problems.append(str(e))
     finally:

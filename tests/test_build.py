@@ -142,10 +142,10 @@ def test_rendering_on_every_core_gives_the_same_pages_as_one_process() -> None:
     """Large catalogues are rendered by forked workers; the pages must not depend on it."""
     import threading
 
-    from generator.parallel import _can_fork
+    from generator.parallel import can_fork
     from generator.render import render_pages
 
-    assert _can_fork(), f"this test must exercise forked workers; threads alive: {threading.enumerate()}"
+    assert can_fork(), f"this test must exercise forked workers; threads alive: {threading.enumerate()}"
     result = generate(Project(ROOT))
     assert result.exit_code == 0 and result.catalog is not None
     serial = render_pages(result.catalog, result.profile, 1767225600, parallel=False)
