@@ -243,7 +243,11 @@ def _write_pages(run: Sequence[Any], config: Any, doc_files: Any, nav: Any, env:
             _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
             if remember is not None and os.path.isfile(page.file.abs_dest_path):
                 remember(Path(page.file.abs_dest_path).read_bytes())
-        return _Written(entries[start:] if entries is not None else [], records.records)
+        if entries is None:
+            return _Written([], records.records)
+        added = entries[start:]
+        del entries[start:]  # a worker builds many runs: keep only what it has not sent back
+        return _Written(added, records.records)
 
     return _capturing(job)
 
