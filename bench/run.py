@@ -4,6 +4,8 @@ Usage (from the project folder, after `make site` has created .venv):
     .venv/bin/python bench/run.py                 # real content, N = 500 case studies (125 clauses, 75 indicators), and 4N
     .venv/bin/python bench/run.py --quick         # the same at N = 100, fewer saves: a few minutes
     .venv/bin/python bench/run.py --sizes 20N --pairs 1 --saves 0 --no-browser   # 10,000 case studies, once
+    .venv/bin/python bench/run.py --sizes real,N,4N,20N   # all four in one run: 20N once (--pairs-20n), and
+                                                          # the growth from N to 4N to 20N (about 40 minutes)
     .venv/bin/python bench/run.py --no-browser    # skip Chromium (search timing and save-to-reload)
 
 The corpus is the real content plus clones of the real case studies, clauses and indicators with
@@ -189,6 +191,7 @@ class Options:
     saves: int
     browser: bool
     live: set[str]
+    pairs_20n: int = 1
 
 
 def measure(size: str, opts: Options) -> dict[str, object]:
@@ -200,7 +203,7 @@ def measure(size: str, opts: Options) -> dict[str, object]:
         make_corpus(project, cases, clauses, indicators)
         stages, nav = run_generator(project, work / "out")
         config = plain_config(project, work / "out", nav)
-        a, b, ratios, warm, warm_ratios = endtoend.paired(project, config, EPOCH, opts.pairs)
+        a, b, ratios, warm, warm_ratios = endtoend.paired(project, config, EPOCH, opts.pairs_20n if size == "20N" else opts.pairs)
         figures = site_figures(project / "site")
         figures["svkb check"] = f"{check_time(project):,.2f} s"
         lines = endtoend.rows(a, b, ratios, warm, warm_ratios)
@@ -250,7 +253,8 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=500, help="N, the number of case studies at the smaller synthetic size (default 500)")
     parser.add_argument("--sizes", default="real,N,4N", help="which sizes, comma-separated, from real, N, 4N, 20N (default real,N,4N)")
     parser.add_argument("--pairs", type=int, default=3, help="paired runs of `svkb build` and plain MkDocs per size (default 3)")
-    parser.add_argument("--saves", type=int, default=3, help="saves timed in `svkb serve` at the real content and the largest size (default 3; 0 to skip)")
+    parser.add_argument("--pairs-20n", type=int, default=1, help="paired runs at 20N, where one pair takes about a quarter of an hour (default 1)")
+    parser.add_argument("--saves", type=int, default=3, help="saves timed in `svkb serve` at the real content and at 4N (else the largest size below 20N) (default 3; 0 to skip)")
     parser.add_argument("--quick", action="store_true", help="N = 100 and 2 saves: the whole run in a few minutes")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium: search timing and save-to-reload")
     args = parser.parse_args()
@@ -258,9 +262,11 @@ def main() -> int:
         args.scale, args.saves = 100, min(args.saves, 2)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in SIZES]
-    if unknown or args.pairs < 1:
+    if unknown or args.pairs < 1 or args.pairs_20n < 1:
         parser.error(f"unknown size {unknown} (choose from {', '.join(SIZES)})" if unknown else "--pairs must be at least 1")
-    opts = Options(args.scale, args.pairs, args.saves, not args.no_browser, {"real", sizes[-1]})
+    below_20n = [s for s in sizes if s != "20N"]
+    live = {"real", "4N" if "4N" in sizes else (below_20n[-1] if below_20n else "real")}
+    opts = Options(args.scale, args.pairs, args.saves, not args.no_browser, live, args.pairs_20n)
     results = [measure(size, opts) for size in sizes]
     print(f"# svkb benchmark ({os.cpu_count()} cores shared with other users; N = {args.scale}, {args.pairs} pairs)")
     print(report(results))
