@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -58,8 +60,67 @@ def zip_bytes(entries: list[tuple[str, bytes, int]], when: dt.datetime) -> bytes
             info.compress_type = compression
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            archive.writestr(info, data)
+            if compression == zipfile.ZIP_DEFLATED and len(data) <= _DEFLATED.most:
+                _write_deflated(archive, info, data)
+            else:
+                archive.writestr(info, data)
     return buffer.getvalue()
+
+
+class _Deflated:
+    """Deflated forms of recent entries (the styles, themes and images every document of a kind
+    shares, which are most of the bytes deflated), within a budget of bytes held."""
+
+    most = 2 << 20  # bytes of one entry worth remembering
+    budget = 12 << 20
+
+    def __init__(self) -> None:
+        self.held: OrderedDict[bytes, bytes] = OrderedDict()
+        self.size = 0
+
+    def get(self, data: bytes) -> bytes:
+        deflated = self.held.get(data)
+        if deflated is not None:
+            self.held.move_to_end(data)
+            return deflated
+        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # as zipfile deflates an entry
+        deflated = compressor.compress(data) + compressor.flush()
+        self.held[data] = deflated
+        self.size += len(data) + len(deflated)
+        while self.size > self.budget:
+            dropped, dropped_deflated = self.held.popitem(last=False)
+            self.size -= len(dropped) + len(dropped_deflated)
+        return deflated
+
+
+_DEFLATED = _Deflated()
+
+
+class _Ready:
+    """Stands in for zipfile's compressor: gives back data deflated before."""
+
+    def __init__(self, deflated: bytes) -> None:
+        self.deflated = deflated
+
+    def compress(self, data: bytes) -> bytes:
+        deflated, self.deflated = self.deflated, b""
+        return deflated
+
+    def flush(self) -> bytes:
+        return b""
+
+
+def _write_deflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+    """archive.writestr(info, data) for a deflated entry, with the deflated bytes of an entry
+    written before when the data are the same (zipfile writes what its compressor returns, so the
+    archive's bytes are those writestr gives: tests/test_build.py's golden packs hold them)."""
+    info.file_size = len(data)
+    with archive.open(info, mode="w") as dest:
+        if not hasattr(dest, "_compressor"):  # not the zipfile this was written for: let it deflate
+            dest.write(data)
+            return
+        dest._compressor = _Ready(_DEFLATED.get(data))  # noqa: SLF001 - zipfile has no public way to write deflated bytes
+        dest.write(data)
 
 
 def normalise_zip(data: bytes, when: dt.datetime, edits: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
