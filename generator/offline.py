@@ -15,15 +15,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import zipfile
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
 
+from generator.office.zipfiles import deflate, write_deflated
 from generator.sitebuild import OFFLINE_SHIM
 
 STORED = (".zip", ".docx", ".odt", ".pptx", ".odp", ".xlsx", ".ods", ".png", ".jpg", ".gz", ".woff2")  # compressed already: stored as they are, not deflated again
+# zlib level 4 deflates the copy's text in half the time of the default (6), for 7% more deflated
+# bytes (the real content: 0.23 s against 0.43 s; 4.87 MB against 4.55 MB, of a 29 MB zip).
+LEVEL = 4
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_SCRIPT = "search/search_index.js"
 # A link to a directory in an href (or a redirect page's refresh): its path, ending in / or a dot
@@ -94,14 +101,29 @@ def offline_zip(abs_site: Path, prefix: str, when: dt.datetime, target: Path | I
     """Write the offline copy of a built site to ``target`` (outside the site) as a reproducible zip,
     every file under ``prefix``/.
 
-    Files are read, rewritten, compressed and written one at a time, so memory holds one file, not
-    the site or the zip (the attributes and fixed timestamp of generator.office.zipfiles.zip_bytes);
-    files that are compressed already are stored, which saves time and next to no space."""
+    Files are read, rewritten and written one at a time, so memory holds a few files, not the site
+    or the zip (the attributes and fixed timestamp of generator.office.zipfiles.zip_bytes); files
+    that are compressed already are stored, which saves time and next to no space. Deflating (at
+    LEVEL), most of the time, runs on every core (zlib lets go of Python's lock), a few files
+    ahead of the writing; the bytes are those of deflating one file after another."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    with zipfile.ZipFile(target, "w") as archive:
+    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    ahead: deque[tuple[zipfile.ZipInfo, bytes, Future[bytes] | None]] = deque()
+    with zipfile.ZipFile(target, "w") as archive, ThreadPoolExecutor(workers) as pool:
         for rel, data in offline_files(abs_site):
             info = zipfile.ZipInfo(f"{prefix}/{rel}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_STORED if rel.endswith(STORED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            archive.writestr(info, data)
+            ahead.append((info, data, None if rel.endswith(STORED) else pool.submit(deflate, data, LEVEL)))
+            if len(ahead) > 4 * workers:
+                _write(archive, *ahead.popleft())
+        while ahead:
+            _write(archive, *ahead.popleft())
+
+
+def _write(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes, deflated: Future[bytes] | None) -> None:
+    if deflated is None:
+        info.compress_type = zipfile.ZIP_STORED
+        archive.writestr(info, data)
+    else:
+        write_deflated(archive, info, data, deflated.result())

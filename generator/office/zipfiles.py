@@ -67,6 +67,12 @@ def zip_bytes(entries: list[tuple[str, bytes, int]], when: dt.datetime) -> bytes
     return buffer.getvalue()
 
 
+def deflate(data: bytes, level: int = zlib.Z_DEFAULT_COMPRESSION) -> bytes:
+    """``data`` deflated as zipfile deflates an entry (raw deflate, at zlib's default level unless given)."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
 class _Deflated:
     """Deflated forms of recent entries (the styles, themes and images every document of a kind
     shares, which are most of the bytes deflated), within a budget of bytes held."""
@@ -83,9 +89,7 @@ class _Deflated:
         if deflated is not None:
             self.held.move_to_end(data)
             return deflated
-        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # as zipfile deflates an entry
-        deflated = compressor.compress(data) + compressor.flush()
-        self.held[data] = deflated
+        deflated = self.held[data] = deflate(data)
         self.size += len(data) + len(deflated)
         while self.size > self.budget:
             dropped, dropped_deflated = self.held.popitem(last=False)
@@ -111,15 +115,20 @@ class _Ready:
 
 
 def _write_deflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
-    """archive.writestr(info, data) for a deflated entry, with the deflated bytes of an entry
-    written before when the data are the same (zipfile writes what its compressor returns, so the
-    archive's bytes are those writestr gives: tests/test_build.py's golden packs hold them)."""
+    write_deflated(archive, info, data, _DEFLATED.get(data))
+
+
+def write_deflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes, deflated: bytes) -> None:
+    """archive.writestr(info, data) for an entry deflated already (``deflated`` is deflate(data, level)):
+    zipfile writes what its compressor returns, so the archive's bytes are those writestr gives
+    (tests/test_build.py's golden packs hold them)."""
+    info.compress_type = zipfile.ZIP_DEFLATED
     info.file_size = len(data)
     with archive.open(info, mode="w") as dest:
         if not hasattr(dest, "_compressor"):  # not the zipfile this was written for: let it deflate
             dest.write(data)
             return
-        dest._compressor = _Ready(_DEFLATED.get(data))  # noqa: SLF001 - zipfile has no public way to write deflated bytes
+        dest._compressor = _Ready(deflated)  # noqa: SLF001 - zipfile has no public way to write deflated bytes
         dest.write(data)
 
 
