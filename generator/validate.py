@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import fastjsonschema
 import jsonschema
+from fastjsonschema.ref_resolver import RefResolver
 
+from generator import codecache
 from generator.diagnostics import Diagnostic, field_name
 from generator.discover import KINDS
 from generator.load import LoadedSource
@@ -90,10 +93,19 @@ def _quick_check(kind: str) -> Callable[[Any], Any]:
     The schemas use only keywords that draft 7 shares with 2020-12, so fastjsonschema (which
     compiles a schema to Python) accepts exactly what jsonschema accepts; tests check this on
     every real file and every invalid example. Defaults are not filled in: data is not changed.
+    The compiled code is kept between runs (generator/codecache.py), keyed by the schema.
     """
     schema = load_schema(next(k.schema for k in KINDS if k.name == kind))
     formats = {"date": is_date, "partial-date": is_partial_date, "uri": is_web_address}
-    return fastjsonschema.compile(schema, formats=formats, use_default=False)
+    name = codecache.key("fastjsonschema", fastjsonschema.VERSION, json.dumps(schema, sort_keys=True), *sorted(formats))
+    kept = codecache.load(name)
+    if kept is None:
+        source = fastjsonschema.compile_to_code(copy.deepcopy(schema), formats=formats, use_default=False)  # it rewrites the $refs it reads
+        kept = RefResolver.from_schema(copy.deepcopy(schema), handlers={}, store={}).get_scope_name(), compile(source, f"<{kind} schema>", "exec")
+        codecache.store(name, *kept)
+    namespace: dict[str, Any] = {}
+    exec(kept[1], namespace)  # noqa: S102 - code fastjsonschema generated from our own schema
+    return partial(namespace[kept[0]], custom_formats=formats)
 
 
 def is_valid(kind: str, data: Any) -> bool:
