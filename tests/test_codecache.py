@@ -52,3 +52,23 @@ def test_kept_templates_render_the_same_pages(kept: Path, monkeypatch: pytest.Mo
 def test_check_writes_no_compiled_code(tiny: Path) -> None:
     assert run_process("--root", str(tiny), "check").returncode == 0
     assert not (tiny / "build/cache/code").exists()
+
+
+def test_kept_clause_bodies_render_the_same_and_a_bad_body_is_never_kept(kept: Path) -> None:
+    from generator.clausetext import ClauseTemplateError, _compiled, render_body
+
+    body = "The {{ authority_name | upper }} requires {% if count > 1 %}{{ count }} jobs{% else %}one job{% endif %}.\n\nLine {{ count }}."
+    _compiled.cache_clear()
+    try:
+        fresh = _compiled(body)
+        _compiled.cache_clear()
+        again = _compiled(body)  # read from the cache
+        assert again[1] == fresh[1] == {"authority_name": 1, "count": 1}
+        values = {"authority_name": "leeds", "count": 3}
+        assert again[0].render(values) == fresh[0].render(values) == "The LEEDS requires 3 jobs.\n\nLine 3."
+        assert len(list(kept.iterdir())) == 1
+        with pytest.raises(ClauseTemplateError):
+            render_body("{% for x in y %}{{ x }}{% endfor %}", [], {})
+        assert len(list(kept.iterdir())) == 1
+    finally:
+        _compiled.cache_clear()
