@@ -10,13 +10,18 @@ resource bomb, and the sandbox and an output limit stay as a second line of defe
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from generator import codecache
 
 MAX_OUTPUT = 50_000
 ALLOWED_FILTERS = {"upper", "lower", "capitalize"}
@@ -67,6 +72,7 @@ class _ClauseEnvironment(ImmutableSandboxedEnvironment):
 
 
 ENV = _ClauseEnvironment()
+_SOURCE = Path(__file__).read_text(encoding="utf-8")  # what is allowed, and the environment's settings: part of a kept body's key
 
 
 def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
@@ -77,8 +83,15 @@ def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
 
 @lru_cache(maxsize=2048)
 def _compiled(body: str) -> tuple[Template, dict[str, int]]:
-    tree, names = lint_body(body)
-    return ENV.from_string(tree), names
+    """The body checked and compiled, with each name's first line. A body checked and compiled
+    before (by this module as it is, with this Jinja) is read from generator/codecache.py's folder."""
+    key = codecache.key("clause body", jinja2.__version__, _SOURCE, body)
+    kept = codecache.load(key)
+    if kept is None:
+        tree, names = lint_body(body)  # raises for a body that is not allowed: only allowed bodies are kept
+        kept = json.dumps(names), ENV.compile(tree)
+        codecache.store(key, *kept)
+    return Template.from_code(ENV, kept[1], ENV.make_globals(None)), json.loads(kept[0])
 
 
 def lint_body(body: str) -> tuple[nodes.Template, dict[str, int]]:

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator import __version__, crash
+from generator import __version__, codecache, crash
 from generator.build import Project, Result, build, check, record_urls
 from generator.diagnostics import format_json, format_text
 
@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.root.is_dir():
         print(f"svkb: error: project folder {args.root} does not exist", file=sys.stderr)
         return 2
+    # Compiled templates and validators are kept under build/cache; a check reads them but writes nothing.
+    codecache.use(args.root / "build" / "cache" / "code", writes=args.command != "check")
     try:
         return args.func(args)
     except Exception as e:  # noqa: BLE001 (never a traceback: one line and exit code 3)

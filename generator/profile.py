@@ -6,15 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from generator.clausetext import check_value
 from generator.diagnostics import Diagnostic, field_name, has_errors
 from generator.discover import SourceFile
 from generator.load import load_source
 from generator.model import Catalog
 from generator.textcheck import check_texts
-from generator.validate import FORMATS, load_schema
+from generator.validate import format_checker, load_schema
 from generator.yamlread import Located
 
 
@@ -39,7 +37,9 @@ def load_profile(abs_path: Path, abs_root: Path) -> tuple[Profile, list[Diagnost
     loaded, problems = load_source(SourceFile(src_path, "profile", abs_path))
     if loaded is None:
         return Profile(), problems
-    validator = jsonschema.Draft202012Validator(load_schema("profile.schema.json"), format_checker=FORMATS)
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(load_schema("profile.schema.json"), format_checker=format_checker())
     for error in validator.iter_errors(loaded.doc.data):
         line, col = loaded.doc.at(tuple(error.absolute_path))
         problems.append(Diagnostic(src_path, line, col, "P002", field_name(error.absolute_path), error.message))

@@ -28,6 +28,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u180e]")  # zero-width spaces and joiners that show nothing
 _FILLERS = set("\u115f\u1160\u3164\uffa0\u2800\u034f")
+DEEP = f"lists or quotes nest more than {MAX_DEPTH} levels deep; flatten them"
+_FLAGGED = re.compile("|".join(p.pattern for p in (CONTROL, BIDI, INVISIBLE)))
+_MAY_NEST = frozenset(" \t>*+-0123456789")  # a line starting otherwise sits in no list or quote
 HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}")
 LARGEST = 10**15  # beyond this, numbers lose digits on the way to JSON and the page
@@ -70,6 +73,21 @@ def _text_problems(text: str, body: bool = False) -> Iterator[tuple[int, int, st
     if text and not body and is_blank(text):
         yield 0, 1, "S008", "is blank: it holds only spaces or invisible characters", "error"
         return
+    if "#" not in text and not _FLAGGED.search(text):  # most texts: no heading, nothing flagged, so only nesting to check
+        yield from _nesting_problem(text)
+    else:
+        yield from _line_problems(text, body)
+
+
+def _nesting_problem(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """What _line_problems finds in a text without '#' or flagged characters: the first line nested too deeply."""
+    for offset, line in enumerate(text.split("\n")):
+        if line[:1] in _MAY_NEST and nesting(line) > MAX_DEPTH:
+            yield offset, 1, "M005", DEEP, "error"
+            return
+
+
+def _line_problems(text: str, body: bool) -> Iterator[tuple[int, int, str, str, str]]:
     deep = False
     level = 2  # text from YAML sits under a level-2 heading of its page
     lines = text.split("\n")
@@ -85,7 +103,7 @@ def _text_problems(text: str, body: bool = False) -> Iterator[tuple[int, int, st
                 level = depth
         if not deep and nesting(line) > MAX_DEPTH:
             deep = True
-            yield offset, 1, "M005", f"lists or quotes nest more than {MAX_DEPTH} levels deep; flatten them", "error"
+            yield offset, 1, "M005", DEEP, "error"
         for pattern, rule, what, severity in (
             (CONTROL, "Y008", "control character", "error"),
             (BIDI, "Y009", "bidirectional control character", "error"),

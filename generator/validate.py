@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import fastjsonschema
-import jsonschema
+from fastjsonschema.ref_resolver import RefResolver
 
+from generator import codecache
 from generator.diagnostics import Diagnostic, field_name
 from generator.discover import KINDS
 from generator.load import LoadedSource
@@ -25,10 +27,10 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list", "object": "a mapping of fields", "boolean": "true or false", "null": "nothing"}
 
-FORMATS = jsonschema.FormatChecker(formats=())
+if TYPE_CHECKING:
+    import jsonschema
 
 
-@FORMATS.checks("date")
 def is_date(value: object) -> bool:
     """Accept only real calendar dates written YYYY-MM-DD."""
     if not isinstance(value, str) or not _DATE.fullmatch(value):
@@ -40,7 +42,6 @@ def is_date(value: object) -> bool:
     return True
 
 
-@FORMATS.checks("partial-date")
 def is_partial_date(value: object) -> bool:
     """Accept YYYY, YYYY-MM or a full date."""
     if value == "undated":
@@ -50,13 +51,30 @@ def is_partial_date(value: object) -> bool:
     return is_date((value + "-01-01")[:10]) if len(value) < 10 else is_date(value)
 
 
-@FORMATS.checks("uri")
 def is_web_address(value: object) -> bool:
     """Accept absolute http(s) addresses with a host and no spaces."""
     if not isinstance(value, str) or _SPACE.search(value):
         return False
     parts = urlsplit(value)
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+@cache
+def format_checker() -> jsonschema.FormatChecker:
+    """jsonschema's checker for our formats. jsonschema (a tenth of a second to import) is imported
+    only when a file fails the quick check below, or a profile is read, not on every run."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=())
+    for name, check in {"date": is_date, "partial-date": is_partial_date, "uri": is_web_address}.items():
+        checker.checks(name)(check)
+    return checker
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FORMATS":  # the checker under its old name (generator/profile.py)
+        return format_checker()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
@@ -80,7 +98,9 @@ def end_anchored(schema: Any) -> Any:
 @cache
 def _validator(kind: str) -> jsonschema.Draft202012Validator:
     schema = end_anchored(load_schema(next(k.schema for k in KINDS if k.name == kind)))
-    return jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema, format_checker=format_checker())
 
 
 @cache
@@ -90,10 +110,19 @@ def _quick_check(kind: str) -> Callable[[Any], Any]:
     The schemas use only keywords that draft 7 shares with 2020-12, so fastjsonschema (which
     compiles a schema to Python) accepts exactly what jsonschema accepts; tests check this on
     every real file and every invalid example. Defaults are not filled in: data is not changed.
+    The compiled code is kept between runs (generator/codecache.py), keyed by the schema.
     """
     schema = load_schema(next(k.schema for k in KINDS if k.name == kind))
     formats = {"date": is_date, "partial-date": is_partial_date, "uri": is_web_address}
-    return fastjsonschema.compile(schema, formats=formats, use_default=False)
+    name = codecache.key("fastjsonschema", fastjsonschema.VERSION, json.dumps(schema, sort_keys=True), *sorted(formats))
+    kept = codecache.load(name)
+    if kept is None:
+        source = fastjsonschema.compile_to_code(copy.deepcopy(schema), formats=formats, use_default=False)  # it rewrites the $refs it reads
+        kept = RefResolver.from_schema(copy.deepcopy(schema), handlers={}, store={}).get_scope_name(), compile(source, f"<{kind} schema>", "exec")
+        codecache.store(name, *kept)
+    namespace: dict[str, Any] = {}
+    exec(kept[1], namespace)  # noqa: S102 - code fastjsonschema generated from our own schema
+    return partial(namespace[kept[0]], custom_formats=formats)
 
 
 def is_valid(kind: str, data: Any) -> bool:

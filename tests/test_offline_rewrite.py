@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
+import zipfile
+from pathlib import Path
 
-from generator.offline import offline_page, offline_search_index
+from generator.offline import offline_page, offline_search_index, offline_zip
 
 PAGE = (
     b'<html><head><meta http-equiv="refresh" content="0; url=../../case-studies/x/">'
@@ -32,3 +36,26 @@ def test_search_locations_name_files_and_the_script_holds_the_index() -> None:
     locations = [d["location"] for d in json.loads(data)["docs"]]
     assert locations == ["index.html", "index.html#start", "guidance/act/index.html#duty"]
     assert script == b"var __index = " + data
+
+
+def test_kept_deflated_files_give_the_same_zip_and_a_changed_file_is_deflated_again(tmp_path: Path) -> None:
+    site, cache, when = tmp_path / "site", tmp_path / "cache", dt.datetime(2026, 1, 1)
+    (site / "x").mkdir(parents=True)
+    (site / "index.html").write_bytes(PAGE)
+    (site / "x/index.html").write_bytes(PAGE.replace(b"home", b"start") * 50)
+    (site / "x/pack.docx").write_bytes(b"PK stored as it is")
+
+    def zipped(abs_cache: Path | None) -> bytes:
+        target = io.BytesIO()
+        offline_zip(site, "copy", when, target, abs_cache)
+        return target.getvalue()
+
+    plain = zipped(None)
+    assert zipped(cache) == plain and (cache / "index.json").is_file()  # first build: deflates and keeps
+    assert zipped(cache) == plain  # second: reads what it kept
+    (site / "x/index.html").write_bytes(PAGE.replace(b"home", b"begin") * 50)
+    changed = zipped(cache)
+    assert changed == zipped(None) != plain
+    with zipfile.ZipFile(io.BytesIO(changed)) as archive:
+        assert archive.read("copy/x/index.html").count(b">begin<") == 50 and archive.testzip() is None
+    assert len(json.loads((cache / "index.json").read_text())["files"]) == 2  # only this build's files are kept

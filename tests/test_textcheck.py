@@ -3,6 +3,7 @@ invalid examples: CRLF and BOM pages build like any other, decomposed text is pu
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,16 @@ def test_profile_values_are_checked_like_content(tiny: Path, capsys: pytest.Capt
     profile.write_text('edition: "Cafe\\u0301 edition"\nvalues:\n  authority_name: Anytown\n', encoding="utf-8")
     code, out, err = run(capsys, "--root", str(tiny), "check", "--profile", str(profile))
     assert code == 0 and "warning W002: edition:" in err
+
+
+def test_texts_without_headings_or_flagged_characters_take_a_shortcut_to_the_same_findings() -> None:
+    from generator.textcheck import _line_problems, _nesting_problem
+
+    rng = random.Random(7)
+    pieces = ["- ", "* ", "+ ", "1. ", "2) ", "> ", ">", "    ", "\t", "  ", "text", "```", "~~~", "\n", "\n\n", "12", "-", "\u00a0"]
+    texts = ["> " * 21 + "deep", "- " * 22 + "x\n" + "> " * 25, "    " * 21 + "- code", "a\n" + "1. " * 30]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 80))) for _ in range(3000)]
+    for text in texts:
+        for body in (False, True):
+            assert list(_nesting_problem(text)) == list(_line_problems(text, body)), repr(text)
+    assert any(list(_nesting_problem(t)) for t in texts[:4])

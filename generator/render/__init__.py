@@ -5,34 +5,37 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from generator.forms import render_forms
 from generator.model import Catalog
-from generator.packs import build_packs
-from generator.packs.builder import render_pack_builder
 from generator.parallel import run_each
 from generator.profile import Profile
-from generator.render.calculators import render_calculators
-from generator.render.casestudies import render_case_studies
-from generator.render.changes import render_changes
-from generator.render.checkcopy import render_check
-from generator.render.clauses import render_clauses
-from generator.render.courses import render_courses
-from generator.render.exports import render_exports
-from generator.render.guidance import render_guidance
-from generator.render.indicators import render_indicators
 from generator.render.nav import render_nav
 from generator.render.pages import Page
 from generator.render.redirects import add_anchor_aliases, all_redirects, render_redirects
-from generator.render.review import render_review
-from generator.render.site import render_assets, render_site_pages
-from generator.render.themes import render_themes
 
 PARALLEL_FROM = 50  # case studies, clauses and indicators together; the real content (about 100) renders in 1.4 s on two cores against 2.15 s on one
 CASES_PER_JOB = 500  # case-study pages per job: each job's pages are written and dropped before the next arrives
 
 
 def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, site: str = "") -> list[Callable[[], list[Page]]]:
-    """The independent parts of rendering, roughly largest first."""
+    """The independent parts of rendering, roughly largest first. The renderers are imported here,
+    not with this module: a build whose rendered tree comes from the cache never needs them (nor
+    python-docx, odfpy and openpyxl, which they import)."""
+    from generator.forms import render_forms
+    from generator.packs import build_packs
+    from generator.packs.builder import render_pack_builder
+    from generator.render.calculators import render_calculators
+    from generator.render.casestudies import render_case_studies
+    from generator.render.changes import render_changes
+    from generator.render.checkcopy import render_check
+    from generator.render.clauses import render_clauses
+    from generator.render.courses import render_courses
+    from generator.render.exports import render_exports
+    from generator.render.guidance import render_guidance
+    from generator.render.indicators import render_indicators
+    from generator.render.review import render_review
+    from generator.render.site import render_assets, render_site_pages
+    from generator.render.themes import render_themes
+
     parts = max(2, -(-len(catalog.case_studies) // CASES_PER_JOB))
     return [
         *(partial(render_case_studies, catalog, part, parts) for part in range(parts)),

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
+from generator import codecache
 from generator.render.text import attr, front_matter, inline, number, plain, prose, teaser
 
 
@@ -25,10 +29,31 @@ def safe_url(url: str) -> str:
     return quote(url, safe=":/?#@!$&'*+,;=%~-._")
 
 
+class _KeptTemplates(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates (keyed by each template's source and Jinja's and Python's
+    versions) that adds nothing when this run may not write (generator/codecache.py)."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if codecache.writes():
+            super().dump_bytecode(bucket)
+
+
+def _kept_templates() -> _KeptTemplates | None:
+    """Where compiled page templates are kept: in a folder of their own for this file's settings
+    (a change to the environment below compiles every template again), or None."""
+    if codecache.folder() is None:
+        return None
+    folder = codecache.folder() / f"templates-{codecache.key(jinja2.__version__, Path(__file__).read_text(encoding='utf-8'))[:16]}"
+    if codecache.writes():
+        folder.mkdir(parents=True, exist_ok=True)
+    return _KeptTemplates(str(folder)) if folder.is_dir() else None
+
+
 @cache
 def environment() -> Environment:
     """Build the environment once: strict undefined, HTML autoescape, our filters."""
     env = Environment(
+        bytecode_cache=_kept_templates(),
         loader=PackageLoader("generator", "pagetemplates"),
         autoescape=True,
         undefined=StrictUndefined,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from collections.abc import Mapping
@@ -16,6 +15,7 @@ from generator.clausedoc import ClauseDocument, copy_text, document_for
 from generator.model import Catalog, ChangeEntry, Clause
 from generator.render.environment import render_template
 from generator.render.pages import Page
+from generator.render.wordmatch import matcher
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
@@ -47,7 +47,7 @@ def word_diff(old: str, new: str) -> tuple[Markup, int, int]:
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     out: list[str] = []
     added = removed = 0
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher(a, b).get_opcodes():
         if op in {"delete", "replace"}:
             words = "".join(a[i1:i2])
             removed += len(words.split())
