@@ -212,7 +212,7 @@ def _build_into(project: Project, result: Result, staging: Path) -> None:
     move_files(staging / "extra", staging / "site")
     if project.offline:
         zipped = staging / "offline.zip"
-        offline_zip(staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))), zipped)
+        offline_zip(staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))), zipped, project.abs_build / "cache/offline" if project.cache else None)
         place(zipped, staging / "site", OFFLINE_ZIP)
         result.files += 1
     if project.check_urls:
