@@ -20,7 +20,8 @@ class Paging:
     at: int
     count: int
     path: str
-    root: str  # from this page's folder to the site's root: '', '../', '../../'
+    root: str  # for Markdown links: from this page's folder to the site's root: '', '../', '../../'
+    html_root: str  # for raw HTML and script links, from the built page's address (page n is .../pages/n/)
     prev: str
     next: str
     links: tuple[tuple[str, str], ...]  # (label, link); '' is this page, '…' a gap
@@ -58,6 +59,12 @@ def root(path: str) -> str:
     return "../" * (folder.count("/") + 1) if folder else ""
 
 
+def html_root(path: str) -> str:
+    """The relative link from the built page of ``path`` (at its folder address: a/b.md is at a/b/) to the site's root."""
+    address = path.removesuffix(".md").removesuffix("/index").removesuffix("index")
+    return "../" * (address.count("/") + 1) if address else ""
+
+
 def paginate(items: list[T], per_page: int, first: str, noun: str) -> list[tuple[Paging, list[T]]]:
     """Split ``items`` into pages of at most ``per_page``; one (empty) page when there are none."""
     chunks = [items[i : i + per_page] for i in range(0, len(items), per_page)] or [[]]
@@ -65,7 +72,7 @@ def paginate(items: list[T], per_page: int, first: str, noun: str) -> list[tuple
     pages = []
     for at, chunk in enumerate(chunks, 1):
         links = tuple(("…", "…") if n is None else (str(n), "" if n == at else link(first, at, n)) for n in numbers(at, count))
-        paging = Paging(at, count, page_path(first, at), root(page_path(first, at)), link(first, at, at - 1) if at > 1 else "",
+        paging = Paging(at, count, page_path(first, at), root(page_path(first, at)), html_root(page_path(first, at)), link(first, at, at - 1) if at > 1 else "",
                         link(first, at, at + 1) if at < count else "", links, noun)
         pages.append((paging, chunk))
     return pages
