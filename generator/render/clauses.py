@@ -153,6 +153,21 @@ def card_data(catalog: Catalog) -> str:
     return f"window.svkbCards = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
 
 
+USED_IN_SHOWN = 12  # case studies listed on a clause's page; more are on its own list (clause.md.j2 has the same number)
+USED_IN_PER_PAGE = 500
+
+
+def render_used_in(catalog: Catalog, used: Mapping[str, list[Any]]) -> list[Page]:
+    """The full list of case studies that name a clause, in pages, for clauses whose page shows only some."""
+    pages = []
+    for clause in catalog.clauses:
+        cases = used.get(clause.id, [])
+        if len(cases) > USED_IN_SHOWN:
+            pages += [Page(paging.path, render_template("clause_used_in.md.j2", c=clause, cases=chunk, total=len(cases), paging=paging))
+                      for paging, chunk in paginate(cases, USED_IN_PER_PAGE, f"{FOLDER}/{clause.slug}/case-studies.md", "case studies")]
+    return pages
+
+
 def render_clauses(catalog: Catalog, profile: Mapping[str, Any]) -> list[Page]:
     """Render the library index and one page per clause."""
     if not catalog.clauses:
@@ -161,4 +176,4 @@ def render_clauses(catalog: Catalog, profile: Mapping[str, Any]) -> list[Page]:
     pages = [*render_index(catalog), *(render_clause(catalog, c, profile, used, packs, forms) for c in catalog.clauses)]
     for clause in catalog.clauses:
         pages += render_versions(catalog, clause, profile)
-    return pages
+    return pages + render_used_in(catalog, used)
