@@ -15,7 +15,7 @@ import pytest
 
 from bench.run import make_corpus
 from generator.build import Project, generate
-from generator.render import casestudies, changes, clauses, review, themes
+from generator.render import casestudies, changes, clauses, indicators, review, themes
 from generator.render.casestudies import PER_PAGE
 from tests.browser import serve
 from tests.conftest import run_process
@@ -106,7 +106,7 @@ def listing_sizes(project: Path) -> dict[str, int]:
     for page in result.pages:
         path = page.dest_path
         if path.endswith(".md") and (path in ("tags.md", "changes.md") or path.startswith(("themes/", "changes/pages/", "review/"))
-                                     or path in ("clauses/index.md", "case-studies/index.md") or "/pages/" in path):
+                                     or path in ("clauses/index.md", "case-studies/index.md", "indicators/index.md") or "/pages/" in path):
             family = re.sub(r"/pages/\d+\.md$|/index\.md$|\.md$", "", path)
             family = re.sub(r"^(themes|review/instruments)/.*", r"\1", family)
             text = re.sub(r'data-svkb-pack-clauses="[^"]*"', "", str(page.content))  # the hub's clause ids for the pack builder
@@ -118,13 +118,13 @@ def test_listing_pages_do_not_grow_with_the_content(tmp_path: Path, monkeypatch:
     """Four times the content: no listing page's Markdown grows, beyond its counts (the theme hubs' list of clause
     ids for the pack builder, about 11 bytes a clause, is left out). Small page sizes, so that both corpora fill them."""
     for module, name, value in ((casestudies, "PER_PAGE", 10), (clauses, "PER_PAGE", 10), (changes, "PER_PAGE", 20), (review, "PER_PAGE", 20),
-                                (review, "PER_INSTRUMENT_PAGE", 20), (review, "SHOWN", 5), (themes, "SHOWN", {"clauses": 3, "indicators": 3, "cases": 3})):
+                                (review, "PER_INSTRUMENT_PAGE", 20), (indicators, "PER_PAGE", 10), (review, "SHOWN", 5), (themes, "SHOWN", {"clauses": 3, "indicators": 3, "cases": 3})):
         monkeypatch.setattr(module, name, value)
     small, large = tmp_path / "small", tmp_path / "large"
     make_corpus(small, 60, 60, 40)
     make_corpus(large, 240, 240, 160)
     before, after = listing_sizes(small), listing_sizes(large)
-    assert {"tags", "themes", "changes", "review", "clauses", "case-studies"} <= set(before), sorted(before)
+    assert {"tags", "themes", "changes", "review", "clauses", "case-studies", "indicators"} <= set(before), sorted(before)
     grown = {k: (before[k], after[k]) for k in before if after[k] > before[k] * 1.1 + 200}  # rows vary in length
     assert not grown, grown
 
@@ -167,11 +167,11 @@ def hub_with_more(paged: Path) -> tuple[str, list[str]]:
     raise AssertionError("no theme with between 13 and 50 case studies")
 
 
-def follow_see_all(page, theme: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+def follow_see_all(page, value: str, expected: list[str], facet: str = "theme") -> None:  # type: ignore[no-untyped-def]
     page.click(f"text=see all {len(expected)}, with filters")
     page.wait_for_function("!document.querySelector('[data-svkb-pager]').checkVisibility()")
-    assert f"theme={theme}" in page.url
-    assert page.locator("#filter-theme").input_value() == theme
+    assert f"{facet}={value}" in page.url
+    assert page.locator(f"#filter-{facet}").input_value() == value
     assert titles(page) == expected
 
 
@@ -205,4 +205,37 @@ def test_clause_filters_find_matches_on_every_page(browser, paged: Path) -> None
         page.locator("[data-svkb-list] > [role=listitem]:visible h2 > a").first.click()
         page.wait_for_load_state()
         assert page.locator("article h1").inner_text().replace("¶", "").strip() == expected[0]
+        page.close()
+
+
+def test_stage_and_clause_pages_are_bounded(browser, paged: Path) -> None:  # type: ignore[no-untyped-def]
+    """A stage page lists the latest 12 case studies and links to the index filtered by the stage; a clause page
+    and an indicator page list 12 of the case studies that name them and link to the full list."""
+    site = paged / "site"
+    catalog = generate(Project(paged), packs=False).catalog
+    stage = next(p.id for p in catalog.pages if p.kind == "stage" and sum(p.id in c.stages for c in catalog.case_studies) > 12)
+    expected = sorted(c.title for c in catalog.case_studies if stage in c.stages)
+    text = (site / f"stages/{stage}/index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="../../case-studies/[a-z0-9-]+/"', text)) == 12
+    used = [c for c in catalog.case_studies if "SV-GEN-01" in c.clauses_used]
+    assert len(used) > clauses.USED_IN_SHOWN
+    clause = (site / "clauses/sv-gen-01/index.html").read_text(encoding="utf-8")
+    assert f'<a href="case-studies/">See all {len(used)}</a>' in clause
+    full = (site / "clauses/sv-gen-01/case-studies/index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="../../../case-studies/[a-z0-9-]+/"', full)) == len(used)
+    reporting = [c for c in catalog.case_studies if any(o.indicator == "apprenticeship-starts" for o in c.outcomes)]
+    assert len(reporting) > indicators.SHOWN["cases"]
+    text = (site / "indicators/apprenticeship-starts/index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="../../case-studies/[a-z0-9-]+/"', text)) == indicators.SHOWN["cases"]
+    full = (site / "indicators/apprenticeship-starts/case-studies/index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="../../../case-studies/[a-z0-9-]+/"', full)) == len(reporting)
+    with serve(site) as url:
+        page = browser.new_page(base_url=url)  # type: ignore[attr-defined]
+        page.goto(f"stages/{stage}/")
+        if len(expected) <= PER_PAGE:
+            follow_see_all(page, stage, expected, "stage")
+        else:
+            page.click(f"text=see all {len(expected)}, with filters")
+            page.wait_for_selector("text=Show more")
+            assert page.locator("#filter-stage").input_value() == stage
         page.close()

@@ -15,7 +15,7 @@ from generator.packs import all_packs, pack_files
 from generator.render.environment import render_template
 from generator.render.facets import facet_options, facet_values
 from generator.render.pages import Page
-from generator.render.paging import paginate
+from generator.render.paging import full_list, paginate
 from generator.render.versions import render_versions
 
 FOLDER = "clauses"
@@ -154,7 +154,6 @@ def card_data(catalog: Catalog) -> str:
 
 
 USED_IN_SHOWN = 12  # case studies listed on a clause's page; more are on its own list (clause.md.j2 has the same number)
-USED_IN_PER_PAGE = 500
 
 
 def render_used_in(catalog: Catalog, used: Mapping[str, list[Any]]) -> list[Page]:
@@ -163,8 +162,8 @@ def render_used_in(catalog: Catalog, used: Mapping[str, list[Any]]) -> list[Page
     for clause in catalog.clauses:
         cases = used.get(clause.id, [])
         if len(cases) > USED_IN_SHOWN:
-            pages += [Page(paging.path, render_template("clause_used_in.md.j2", c=clause, cases=chunk, total=len(cases), paging=paging))
-                      for paging, chunk in paginate(cases, USED_IN_PER_PAGE, f"{FOLDER}/{clause.slug}/case-studies.md", "case studies")]
+            pages += full_list(f"{FOLDER}/{clause.slug}/case-studies.md", f"Case studies that name {clause.id}", (f"{clause.id}: {clause.title}", f"{FOLDER}/{clause.slug}.md"),
+                               [(c.title, f"case-studies/{c.id}.md") for c in cases])
     return pages
 
 

@@ -10,6 +10,9 @@ import posixpath
 from dataclasses import dataclass
 from typing import TypeVar
 
+from generator.render.environment import render_template
+from generator.render.pages import Page
+
 T = TypeVar("T")
 
 
@@ -76,3 +79,14 @@ def paginate(items: list[T], per_page: int, first: str, noun: str) -> list[tuple
                         link(first, at, at + 1) if at < count else "", links, noun)
         pages.append((paging, chunk))
     return pages
+
+
+FULL_PER_PAGE = 500  # entries on one page of a full list
+
+
+def full_list(first: str, heading: str, owner: tuple[str, str], items: list[tuple[str, str]]) -> list[Page]:
+    """The full list behind a bounded one, in pages: ``items`` as (label, path from the site's root);
+    ``owner`` the (title, path) of the page it belongs to."""
+    return [Page(paging.path, render_template("full_list.md.j2", heading=heading, total=len(items), owner_title=owner[0], owner_path=owner[1],
+                                              items=chunk, paging=paging))
+            for paging, chunk in paginate(items, FULL_PER_PAGE, first, heading.lower())]
