@@ -10,6 +10,9 @@ from xml.sax.saxutils import escape
 from generator.model import Catalog
 from generator.render.environment import render_template
 from generator.render.pages import Page
+from generator.render.paging import paginate
+
+PER_PAGE = 200  # changes on one page, newest first: keeps each page small at any size
 
 
 @dataclass(frozen=True, order=True)
@@ -67,6 +70,8 @@ def canonical_feed(feed: str, site_url: str) -> str:
 
 
 def render_changes(catalog: Catalog) -> list[Page]:
-    """Render the 'what changed' page and its Atom feed."""
+    """Render the 'what changed' page, in pages of PER_PAGE changes, and its Atom feed."""
     items = changes(catalog)
-    return [Page("changes.md", render_template("changes.md.j2", items=items)), Page("changes.xml", atom(items))]
+    pages = [Page(paging.path, render_template("changes.md.j2", items=chunk, total=len(items), paging=paging, per_page=PER_PAGE))
+             for paging, chunk in paginate(items, PER_PAGE, "changes.md", "changes")]
+    return [*pages, Page("changes.xml", atom(items))]

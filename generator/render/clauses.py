@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +15,7 @@ from generator.packs import all_packs, pack_files
 from generator.render.environment import render_template
 from generator.render.facets import facet_options, facet_values
 from generator.render.pages import Page
+from generator.render.paging import full_list, paginate
 from generator.render.versions import render_versions
 
 FOLDER = "clauses"
@@ -118,12 +120,51 @@ def render_clause(catalog: Catalog, clause: Clause, profile: Mapping[str, Any], 
     return Page(f"{FOLDER}/{clause.slug}.md", text)
 
 
-def render_index(catalog: Catalog) -> Page:
-    """Render the clause library index with filters."""
-    cards = [{"c": c, "facets": facet_values(FACETS, c)} for c in catalog.clauses]
+PER_PAGE = 50  # cards on one clause library page: keeps the page small at any size
+DATA = f"{FOLDER}/cards.js"  # every clause card's filter data, loaded by the filters only when the library has several pages
+
+
+def render_index(catalog: Catalog) -> list[Page]:
+    """Render the clause library index with filters, in pages of PER_PAGE cards (as the case-study index)."""
+    clauses = catalog.clauses
     packs = {p.slug: pack_files(p) for p in all_packs(catalog)}
-    text = render_template("clause_index.md.j2", cards=cards, facets=facet_options(catalog.taxonomy, FACETS, catalog.clauses), tax=catalog.taxonomy, files=pack_files, packs=packs)
-    return Page(f"{FOLDER}/index.md", text)
+    facets = facet_options(catalog.taxonomy, FACETS, clauses)
+    pages = []
+    for paging, chunk in paginate(clauses, PER_PAGE, f"{FOLDER}/index.md", "the clause library"):
+        cards = [{"c": c, "facets": facet_values(FACETS, c)} for c in chunk]
+        text = render_template("clause_index.md.j2", cards=cards, total=len(clauses), facets=facets, tax=catalog.taxonomy, files=pack_files,
+                               packs=packs, paging=paging, data=DATA)
+        pages.append(Page(paging.path, text))
+    if len(pages) > 1:
+        pages.append(Page(DATA, card_data(catalog)))
+    return pages
+
+
+def card_data(catalog: Catalog) -> str:
+    """Each clause as [slug, 'id: title', 'type · stage · version', facet term numbers...], with the facets' terms (read by filters.js)."""
+    tax = catalog.taxonomy
+    terms = {param: [t.id for t in tax.terms(vocab)] for param, _, vocab, _ in FACETS}
+    numbers = {param: {term: i for i, term in enumerate(ids)} for param, ids in terms.items()}
+    items = []
+    for c in catalog.clauses:
+        meta = f"{tax.label('clause_types', c.type)} · {tax.label('stages', c.stage)} · version {c.version}" + ("" if c.status == "current" else f" · {c.status}")
+        items.append([c.slug, f"{c.id}: {c.title}", meta, *[[numbers[param][v] for v in read(c) if v in numbers[param]] for param, _, _, read in FACETS]])
+    data = {"folder": FOLDER, "facets": [param for param, *_ in FACETS], "terms": terms, "items": items}
+    return f"window.svkbCards = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
+
+
+USED_IN_SHOWN = 12  # case studies listed on a clause's page; more are on its own list (clause.md.j2 has the same number)
+
+
+def render_used_in(catalog: Catalog, used: Mapping[str, list[Any]]) -> list[Page]:
+    """The full list of case studies that name a clause, in pages, for clauses whose page shows only some."""
+    pages = []
+    for clause in catalog.clauses:
+        cases = used.get(clause.id, [])
+        if len(cases) > USED_IN_SHOWN:
+            pages += full_list(f"{FOLDER}/{clause.slug}/case-studies.md", f"Case studies that name {clause.id}", (f"{clause.id}: {clause.title}", f"{FOLDER}/{clause.slug}.md"),
+                               [(c.title, f"case-studies/{c.id}.md") for c in cases])
+    return pages
 
 
 def render_clauses(catalog: Catalog, profile: Mapping[str, Any]) -> list[Page]:
@@ -131,7 +172,7 @@ def render_clauses(catalog: Catalog, profile: Mapping[str, Any]) -> list[Page]:
     if not catalog.clauses:
         return []
     used, packs, forms = used_in_index(catalog), packs_index(catalog), form_files(catalog)
-    pages = [render_index(catalog), *(render_clause(catalog, c, profile, used, packs, forms) for c in catalog.clauses)]
+    pages = [*render_index(catalog), *(render_clause(catalog, c, profile, used, packs, forms) for c in catalog.clauses)]
     for clause in catalog.clauses:
         pages += render_versions(catalog, clause, profile)
-    return pages
+    return pages + render_used_in(catalog, used)

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from generator.model import Catalog
 from generator.render.environment import render_template
 from generator.render.pages import Page
+from generator.render.paging import paginate
+
+PER_PAGE = 200  # dashboard rows on one page, soonest due first: keeps each page small at any size
+PER_INSTRUMENT_PAGE = 500  # items on one page of an instrument's list
+SHOWN = 20  # items listed under each instrument on the dashboard's first page
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,15 @@ def feed(items: list[ReviewItem]) -> str:
 
 
 def render_review(catalog: Catalog) -> list[Page]:
-    """Render the review dashboard and its JSON feed."""
+    """Render the review dashboard in pages, each instrument's full list in pages, and the JSON feed."""
     items = review_items(catalog)
     by_instrument = [(t, [i for i in items if t.id in i.instruments]) for t in catalog.taxonomy.terms("instruments")]
-    text = render_template("review.md.j2", items=items, by_instrument=[x for x in by_instrument if x[1]], tax=catalog.taxonomy)
-    return [Page("review/index.md", text), Page("review/feed.json", feed(items))]
+    by_instrument = [x for x in by_instrument if x[1]]
+    pages = [Page(paging.path, render_template("review.md.j2", items=chunk, total=len(items), paging=paging, shown=SHOWN, per_page=PER_PAGE,
+                                               by_instrument=by_instrument if paging.at == 1 else [], tax=catalog.taxonomy))
+             for paging, chunk in paginate(items, PER_PAGE, "review/index.md", "the review dashboard")]
+    for term, affected in by_instrument:
+        if len(affected) > SHOWN:
+            pages += [Page(paging.path, render_template("review_instrument.md.j2", t=term, items=chunk, total=len(affected), paging=paging))
+                      for paging, chunk in paginate(affected, PER_INSTRUMENT_PAGE, f"review/instruments/{term.id}.md", term.label)]
+    return [*pages, Page("review/feed.json", feed(items))]

@@ -24,7 +24,7 @@ def render_assets() -> list[Page]:
 
 
 def render_site_pages(catalog: Catalog, profile: Profile) -> list[Page]:
-    """Render the home page and the tags page."""
+    """Render the home page, the tags page (which maps each tag, a theme's label, to its id) and the privacy page."""
     return [
         Page("index.md", render_template(
             "home.md.j2", catalog=catalog, edition=profile.edition,
@@ -32,6 +32,6 @@ def render_site_pages(catalog: Catalog, profile: Profile) -> list[Page]:
             has_stages=bool(catalog.guidance("stage")),
             has_stage=lambda stage_id: any(p.id == stage_id and p.kind == "stage" for p in catalog.pages),
         )),
-        Page("tags.md", render_template("tags.md.j2")),
+        Page("tags.md", render_template("tags.md.j2", themes={t.label: t.id for t in catalog.taxonomy.terms("themes")})),
         Page("privacy.md", render_template("privacy.md.j2")),
     ]
