@@ -6,10 +6,12 @@ import datetime as dt
 import gc
 import shutil
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from generator import rendercache
+from generator import forked, rendercache
 from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
@@ -27,6 +29,7 @@ from generator.render.pages import Page
 from generator.render.redirects import all_redirects
 from generator.siteaudit import audit_site, locate
 from generator.sitebuild import build_site, epoch_problem, source_date_epoch
+from generator.sourcemap import Outline, outline
 from generator.textcheck import check_texts
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
@@ -153,23 +156,28 @@ def make_pack(project: Project, clause_ids: list[str], title: str, abs_out: Path
 
 
 def build(project: Project) -> Result:
-    """Build the whole site into a staging folder; publish it only if every step passed."""
+    """Build the whole site into a staging folder; publish it only if every step passed.
+
+    Checking and rendering run in a forked child where that is safe (generator/forked.py): the
+    child writes the docs tree and sends back only what the rest needs, so MkDocs' memory does
+    not come on top of the catalogue's and the renderer's."""
     problem = check_output_folder(project.abs_output)
     if problem:
         return Result(usage_error=problem)
     if epoch_problem():
         return Result(usage_error=epoch_problem())
-    result = check(project)
-    if result.exit_code:
-        return result
-    result.diagnostics += publishing_diagnostics(project.abs_config)
+    result = Result()
     staging = staging_folder(project.abs_build)
     try:
-        _build_into(project, result, staging)
+        ready = forked.call(partial(_prepare, project, staging))
+        result = Result(ready.diagnostics, files=ready.files)
+        if ready.outline is None:  # the content has errors: nothing was rendered
+            return result
+        _build_into(project, result, ready, staging)
         if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
             result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/", project.abs_build / "cache/audit" if project.cache else None)
             write_pages([Page(HEADERS, headers_file(staging / "site"))], staging / "site", may_exist=False)
-        result.diagnostics = locate(result.diagnostics, result.catalog, project.abs_root)  # at the source line
+        result.diagnostics = locate(result.diagnostics, ready.outline, project.abs_root)  # at the source line
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
             publish(staging / "site", project.abs_output)
@@ -178,6 +186,30 @@ def build(project: Project) -> Result:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+@dataclass
+class Prepared:
+    """What the rest of a build needs from checking and rendering: small, and picklable (a forked child sends it)."""
+
+    diagnostics: list[Diagnostic]
+    files: int = 0
+    nav: list[Any] = field(default_factory=list)
+    redirects: set[str] = field(default_factory=set)
+    outline: Outline | None = None  # None: the content has errors and nothing was rendered
+
+
+def _prepare(project: Project, staging: Path) -> Prepared:
+    """Check the content and, when it has no errors, write the rendered tree into ``staging``."""
+    result = check(project)
+    if result.exit_code or result.catalog is None:
+        return Prepared(result.diagnostics)
+    result.diagnostics += publishing_diagnostics(project.abs_config)
+    for part in rendercache.PARTS:  # left by a child that failed before this run (generator/forked.py)
+        shutil.rmtree(staging / part, ignore_errors=True)
+    _write_rendered(project, result, staging)
+    catalog = result.catalog
+    return Prepared(result.diagnostics, result.files, render_nav(catalog), set(all_redirects(catalog)), outline(catalog))
 
 
 def _write_rendered(project: Project, result: Result, staging: Path) -> None:
@@ -200,12 +232,10 @@ def _write_rendered(project: Project, result: Result, staging: Path) -> None:
         rendercache.store(abs_cache, key, staging, result.files)
 
 
-def _build_into(project: Project, result: Result, staging: Path) -> None:
-    """Write the docs tree, build the site (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
-    assert result.catalog is not None
-    _write_rendered(project, result, staging)
-    gc.collect()
-    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog))
+def _build_into(project: Project, result: Result, ready: Prepared, staging: Path) -> None:
+    """Build the site from the docs tree (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
+    gc.collect()  # without a child, the catalogue is gone now: MkDocs may reuse its memory
+    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", ready.nav)
     if result.exit_code:
         return
     move_files(staging / "extra", staging / "site")
@@ -215,7 +245,7 @@ def _build_into(project: Project, result: Result, staging: Path) -> None:
         place(zipped, staging / "site", OFFLINE_ZIP)
         result.files += 1
     if project.check_urls:
-        result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
+        result.diagnostics += check_addresses(project.abs_root, staging / "site", ready.redirects)
 
 
 def record_urls(project: Project) -> Result:
