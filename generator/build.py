@@ -236,6 +236,7 @@ def _build_into(project: Project, result: Result, ready: Prepared, staging: Path
     """Build the site from the docs tree (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
     gc.collect()  # without a child, the catalogue is gone now: MkDocs may reuse its memory
     result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", ready.nav)
+    forked.trim()  # MkDocs' pages are gone: the offline copy and the audit's workers start smaller
     if result.exit_code:
         return
     move_files(staging / "extra", staging / "site")

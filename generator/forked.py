@@ -10,12 +10,16 @@ The child is forked only where that is safe (`parallel._can_fork`: Linux, one th
 preview's server threads rule it out), else the job runs here. If the child fails in any way
 (an exception, or killed), the job runs again here, so that its exception, its traceback and the
 crash report naming the file being processed are exactly what they would be without a child.
+
+`trim` hands memory freed in this process back to the system where the C library allows it
+(glibc's malloc_trim), so that a later stage, or a worker forked for it, starts smaller.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import pickle
 import signal
@@ -81,3 +85,10 @@ def _die_with(parent: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the request was made
         os._exit(1)
+
+
+def trim() -> None:
+    """Free unreachable objects and return the freed heap to the system (a no-op where glibc is not used)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
