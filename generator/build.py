@@ -24,16 +24,17 @@ from generator.offline import offline_zip
 from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
 from generator.publishing import publishing_diagnostics, site_url
-from generator.render import render_nav, render_pages, render_parts
+from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
+from generator.renderwrite import write_rendered
 from generator.siteaudit import audit_site, locate
 from generator.sitebuild import build_site, epoch_problem, source_date_epoch
 from generator.sourcemap import Outline, outline
 from generator.textcheck import check_texts
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
-from generator.write import OutputError, Writer, check_output_folder, move_files, place, publish, staging_folder, write_pages
+from generator.write import OutputError, check_output_folder, move_files, place, publish, staging_folder, write_pages
 
 OFFLINE_ZIP = "downloads/svkb-offline-site.zip"
 
@@ -213,9 +214,9 @@ def _prepare(project: Project, staging: Path) -> Prepared:
 
 
 def _write_rendered(project: Project, result: Result, staging: Path) -> None:
-    """Render the pages part by part, writing each part (the docs tree, and files for the built site
-    beside it) and dropping it, so memory never holds the whole site; or copy the last build's
-    rendered tree when no input of rendering changed (generator/rendercache.py)."""
+    """Render the pages part by part, each part written where it was rendered (the docs tree, and
+    files for the built site beside it: generator/renderwrite.py), so memory never holds the whole
+    site; or copy the last build's rendered tree when no input of rendering changed (generator/rendercache.py)."""
     epoch, site = int(source_date_epoch(project.abs_root)), site_url(project.abs_config)
     abs_cache = project.abs_build / "cache/render"
     key = rendercache.render_key(project.abs_root, project.abs_profile, result.profile, epoch, site) if project.cache else ""
@@ -223,11 +224,8 @@ def _write_rendered(project: Project, result: Result, staging: Path) -> None:
     if restored is not None:
         result.files = restored
         return
-    docs, extra = Writer(staging / "docs"), Writer(staging / "extra")
-    for part in render_parts(result.catalog, result.profile, epoch, site=site):
-        for page in part:
-            (extra if page.site_only else docs).write(page.dest_path, page.data())
-    result.files = len(docs.written) + len(extra.written)
+    assert result.catalog is not None
+    result.files = write_rendered(result.catalog, result.profile, epoch, site, staging)
     if key:
         rendercache.store(abs_cache, key, staging, result.files)
 

@@ -12,9 +12,15 @@ import pytest
 import generator.build
 from generator import forked
 from generator.build import Project, check
+from generator.render import render_pages
+from generator.render.pages import Page
+from generator.renderwrite import write_rendered
 from generator.siteaudit import _built_sources
 from generator.sourcemap import outline
-from tests.conftest import ROOT, run, tree_bytes
+from generator.write import OutputError
+from tests.conftest import FIXTURE, ROOT, run, tree_bytes
+
+EPOCH = 1767225600
 
 
 def _pid() -> int:
@@ -95,3 +101,27 @@ def test_error_found_after_the_child_is_located_and_keeps_the_previous_site(tiny
     assert "(in (built) case-studies/anytown-local-jobs/index.html)" in err
     assert tree_bytes(tiny / "site") == before
     assert not list((tiny / "build").glob(".staging-*"))
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_parts_written_where_rendered_match_the_rendered_pages(tmp_path: Path, parallel: bool) -> None:
+    """Each part of rendering is written where it is rendered (a worker, on a large catalogue):
+    the files are the pages rendering gives, in docs/ or, for the built site only, extra/."""
+    result = check(Project(FIXTURE))
+    assert result.catalog is not None
+    count = write_rendered(result.catalog, result.profile, EPOCH, "", tmp_path, parallel)
+    pages = render_pages(result.catalog, result.profile, EPOCH)
+    expected = {("extra/" if p.site_only else "docs/") + p.dest_path: p.data() for p in pages}
+    assert count == len(pages)
+    assert {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == expected
+
+
+def test_two_parts_sharing_an_address_fail_as_one_writer_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.renderwrite
+
+    jobs = [lambda: [Page("a/index.md", "first")], lambda: [Page("b/index.md", "b")], lambda: [Page("A/index.md", "second")]]
+    monkeypatch.setattr(generator.renderwrite, "render_jobs", lambda *args: jobs)
+    result = check(Project(FIXTURE))
+    assert result.catalog is not None
+    with pytest.raises(OutputError, match=r"'A/index.md' would be written twice \(also as 'a/index.md'\); two items share an address"):
+        write_rendered(result.catalog, result.profile, EPOCH, "", tmp_path, parallel=False)
