@@ -233,8 +233,10 @@ def _write_rendered(project: Project, result: Result, staging: Path) -> None:
 def _build_into(project: Project, result: Result, ready: Prepared, staging: Path) -> None:
     """Build the site from the docs tree (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
     gc.collect()  # without a child, the catalogue is gone now: MkDocs may reuse its memory
-    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", ready.nav)
-    forked.trim()  # MkDocs' pages are gone: the offline copy and the audit's workers start smaller
+    # MkDocs holds every page until it ends: in a child of its own, that memory goes with it,
+    # and the offline copy and the audit (and its forked workers) start from this small process
+    result.diagnostics += forked.call(partial(build_site, project.abs_config, staging / "docs", staging / "site", ready.nav))
+    forked.trim()  # without a child, MkDocs' pages are gone now: hand their memory back
     if result.exit_code:
         return
     move_files(staging / "extra", staging / "site")
