@@ -6,10 +6,12 @@ import datetime as dt
 import gc
 import shutil
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from generator import rendercache
+from generator import forked, rendercache
 from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
@@ -22,15 +24,17 @@ from generator.offline import offline_zip
 from generator.packs import build_date
 from generator.profile import Profile, check_profile, load_profile
 from generator.publishing import publishing_diagnostics, site_url
-from generator.render import render_nav, render_pages, render_parts
+from generator.render import render_nav, render_pages
 from generator.render.pages import Page
 from generator.render.redirects import all_redirects
+from generator.renderwrite import write_rendered
 from generator.siteaudit import audit_site, locate
 from generator.sitebuild import build_site, epoch_problem, source_date_epoch
+from generator.sourcemap import Outline, outline
 from generator.textcheck import check_texts
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
-from generator.write import OutputError, Writer, check_output_folder, move_files, place, publish, staging_folder, write_pages
+from generator.write import OutputError, check_output_folder, move_files, place, publish, staging_folder, write_pages
 
 OFFLINE_ZIP = "downloads/svkb-offline-site.zip"
 
@@ -153,23 +157,28 @@ def make_pack(project: Project, clause_ids: list[str], title: str, abs_out: Path
 
 
 def build(project: Project) -> Result:
-    """Build the whole site into a staging folder; publish it only if every step passed."""
+    """Build the whole site into a staging folder; publish it only if every step passed.
+
+    Checking and rendering run in a forked child where that is safe (generator/forked.py): the
+    child writes the docs tree and sends back only what the rest needs, so MkDocs' memory does
+    not come on top of the catalogue's and the renderer's."""
     problem = check_output_folder(project.abs_output)
     if problem:
         return Result(usage_error=problem)
     if epoch_problem():
         return Result(usage_error=epoch_problem())
-    result = check(project)
-    if result.exit_code:
-        return result
-    result.diagnostics += publishing_diagnostics(project.abs_config)
+    result = Result()
     staging = staging_folder(project.abs_build)
     try:
-        _build_into(project, result, staging)
+        ready = forked.call(partial(_prepare, project, staging))
+        result = Result(ready.diagnostics, files=ready.files)
+        if ready.outline is None:  # the content has errors: nothing was rendered
+            return result
+        _build_into(project, result, ready, staging)
         if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
             result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/", project.abs_build / "cache/audit" if project.cache else None)
             write_pages([Page(HEADERS, headers_file(staging / "site"))], staging / "site", may_exist=False)
-        result.diagnostics = locate(result.diagnostics, result.catalog, project.abs_root)  # at the source line
+        result.diagnostics = locate(result.diagnostics, ready.outline, project.abs_root)  # at the source line
         if result.exit_code == 0:
             publish(staging / "docs", project.abs_docs)
             publish(staging / "site", project.abs_output)
@@ -180,10 +189,34 @@ def build(project: Project) -> Result:
     return result
 
 
+@dataclass
+class Prepared:
+    """What the rest of a build needs from checking and rendering: small, and picklable (a forked child sends it)."""
+
+    diagnostics: list[Diagnostic]
+    files: int = 0
+    nav: list[Any] = field(default_factory=list)
+    redirects: set[str] = field(default_factory=set)
+    outline: Outline | None = None  # None: the content has errors and nothing was rendered
+
+
+def _prepare(project: Project, staging: Path) -> Prepared:
+    """Check the content and, when it has no errors, write the rendered tree into ``staging``."""
+    result = check(project)
+    if result.exit_code or result.catalog is None:
+        return Prepared(result.diagnostics)
+    result.diagnostics += publishing_diagnostics(project.abs_config)
+    for part in rendercache.PARTS:  # left by a child that failed before this run (generator/forked.py)
+        shutil.rmtree(staging / part, ignore_errors=True)
+    _write_rendered(project, result, staging)
+    catalog = result.catalog
+    return Prepared(result.diagnostics, result.files, render_nav(catalog), set(all_redirects(catalog)), outline(catalog))
+
+
 def _write_rendered(project: Project, result: Result, staging: Path) -> None:
-    """Render the pages part by part, writing each part (the docs tree, and files for the built site
-    beside it) and dropping it, so memory never holds the whole site; or copy the last build's
-    rendered tree when no input of rendering changed (generator/rendercache.py)."""
+    """Render the pages part by part, each part written where it was rendered (the docs tree, and
+    files for the built site beside it: generator/renderwrite.py), so memory never holds the whole
+    site; or copy the last build's rendered tree when no input of rendering changed (generator/rendercache.py)."""
     epoch, site = int(source_date_epoch(project.abs_root)), site_url(project.abs_config)
     abs_cache = project.abs_build / "cache/render"
     key = rendercache.render_key(project.abs_root, project.abs_profile, result.profile, epoch, site) if project.cache else ""
@@ -191,22 +224,20 @@ def _write_rendered(project: Project, result: Result, staging: Path) -> None:
     if restored is not None:
         result.files = restored
         return
-    docs, extra = Writer(staging / "docs"), Writer(staging / "extra")
-    for part in render_parts(result.catalog, result.profile, epoch, site=site):
-        for page in part:
-            (extra if page.site_only else docs).write(page.dest_path, page.data())
-    result.files = len(docs.written) + len(extra.written)
+    assert result.catalog is not None
+    result.files = write_rendered(result.catalog, result.profile, epoch, site, staging)
     if key:
         rendercache.store(abs_cache, key, staging, result.files)
 
 
-def _build_into(project: Project, result: Result, staging: Path) -> None:
-    """Write the docs tree, build the site (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
-    assert result.catalog is not None
-    _write_rendered(project, result, staging)
-    gc.collect()
-    audit_cache = project.abs_build / "cache/audit" if project.cache else None
-    result.diagnostics += build_site(project.abs_config, staging / "docs", staging / "site", render_nav(result.catalog), audit_cache)
+def _build_into(project: Project, result: Result, ready: Prepared, staging: Path) -> None:
+    """Build the site from the docs tree (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
+    gc.collect()  # without a child, the catalogue is gone now: MkDocs may reuse its memory
+    # MkDocs holds every page until it ends: in a child of its own, that memory goes with it,
+    # and the offline copy and the audit (and its forked workers) start from this small process
+    audit_cache = project.abs_build / "cache/audit" if project.cache else None  # pages are parsed for the audit as MkDocs writes them
+    result.diagnostics += forked.call(partial(build_site, project.abs_config, staging / "docs", staging / "site", ready.nav, audit_cache))
+    forked.trim()  # without a child, MkDocs' pages are gone now: hand their memory back
     if result.exit_code:
         return
     move_files(staging / "extra", staging / "site")
@@ -216,7 +247,7 @@ def _build_into(project: Project, result: Result, staging: Path) -> None:
         place(zipped, staging / "site", OFFLINE_ZIP)
         result.files += 1
     if project.check_urls:
-        result.diagnostics += check_addresses(project.abs_root, staging / "site", set(all_redirects(result.catalog)))
+        result.diagnostics += check_addresses(project.abs_root, staging / "site", ready.redirects)
 
 
 def record_urls(project: Project) -> Result:

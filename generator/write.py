@@ -40,8 +40,8 @@ class Writer:
         self.abs_root = abs_root.resolve()
         self.written: dict[str, str] = {}
 
-    def write(self, dest_path: str, data: bytes, only_if_changed: bool = False) -> bool:
-        """Write one file; with ``only_if_changed``, leave an identical file alone. Return whether it was written."""
+    def claim(self, dest_path: str) -> Path:
+        """Reserve ``dest_path``, refusing an unsafe path or one already written; return where it goes."""
         problem = check_dest_path(dest_path)
         if problem:
             raise OutputError(f"refusing to write '{dest_path}': the path {problem}")
@@ -52,6 +52,11 @@ class Writer:
         if not abs_path.is_relative_to(self.abs_root):
             raise OutputError(f"refusing to write '{dest_path}': it resolves outside {self.abs_root}")
         self.written[key] = dest_path
+        return abs_path
+
+    def write(self, dest_path: str, data: bytes, only_if_changed: bool = False) -> bool:
+        """Write one file; with ``only_if_changed``, leave an identical file alone. Return whether it was written."""
+        abs_path = self.claim(dest_path)
         if only_if_changed and abs_path.is_file() and abs_path.read_bytes() == data:
             return False
         abs_path.parent.mkdir(parents=True, exist_ok=True)
