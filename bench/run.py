@@ -53,6 +53,7 @@ from generator.discover import discover  # noqa: E402
 from generator.load import load_sources  # noqa: E402
 from generator.profile import Profile  # noqa: E402
 from generator.render import render_nav, render_pages  # noqa: E402
+from generator.themehooks import OVERRIDES  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from generator.write import write_pages  # noqa: E402
 
@@ -160,6 +161,8 @@ def plain_config(project: Path, out: Path, nav: list[object]) -> Path:
     """A MkDocs configuration for the Markdown `svkb build` leaves in build/docs, with the same settings and navigation."""
     config = dict(yaml.safe_load((project / "mkdocs.yml").read_text()))
     config.update(docs_dir=str(project / "build/docs"), site_dir=str(out / "plain-site"), nav=nav)
+    # the theme overrides svkb adds with a hook (generator/themehooks.py): breadcrumbs, the 404 page, the tags page's layout
+    config["theme"] = {**config["theme"], "custom_dir": OVERRIDES}
     (out / "plain-mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     return out / "plain-mkdocs.yml"
 
