@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import shutil
 from dataclasses import dataclass, field
 from functools import partial
@@ -169,14 +170,19 @@ def build(project: Project) -> Result:
         return Result(usage_error=epoch_problem())
     result = Result()
     staging = staging_folder(project.abs_build)
+    zipping: forked.Pending[None] | None = None
     try:
         ready = forked.call(partial(_prepare, project, staging))
         result = Result(ready.diagnostics, files=ready.files)
         if ready.outline is None:  # the content has errors: nothing was rendered
             return result
-        _build_into(project, result, ready, staging)
+        zipping = _build_into(project, result, ready, staging)
         if result.exit_code == 0:  # the whole site as it would be published (generator/siteaudit.py)
             result.diagnostics += audit_site(staging / "site", urlsplit(site_url(project.abs_config)).path or "/", project.abs_build / "cache/audit" if project.cache else None)
+        if zipping is not None and result.exit_code == 0:
+            _finish_offline_zip(zipping, staging)
+            result.files += 1
+        if result.exit_code == 0:
             write_pages([Page(HEADERS, headers_file(staging / "site"))], staging / "site", may_exist=False)
         result.diagnostics = locate(result.diagnostics, ready.outline, project.abs_root)  # at the source line
         if result.exit_code == 0:
@@ -185,6 +191,8 @@ def build(project: Project) -> Result:
     except (OutputError, OSError) as e:  # an error from the system may name no path: say where
         result.usage_error = str(e) if isinstance(e, OutputError) or getattr(e, "filename", None) else f"{e} (while building in {staging})"
     finally:
+        if zipping is not None:
+            zipping.cancel()  # a no-op once its result was taken
         shutil.rmtree(staging, ignore_errors=True)
     return result
 
@@ -230,8 +238,9 @@ def _write_rendered(project: Project, result: Result, staging: Path) -> None:
         rendercache.store(abs_cache, key, staging, result.files)
 
 
-def _build_into(project: Project, result: Result, ready: Prepared, staging: Path) -> None:
-    """Build the site from the docs tree (and derive the offline copy from it), and check its addresses; stop at the first failing step."""
+def _build_into(project: Project, result: Result, ready: Prepared, staging: Path) -> forked.Pending[None] | None:
+    """Build the site from the docs tree, start deriving the offline copy from it, and check its
+    addresses; stop at the first failing step. Returns the offline copy being written, if started."""
     gc.collect()  # without a child, the catalogue is gone now: MkDocs may reuse its memory
     # MkDocs holds every page until it ends: in a child of its own, that memory goes with it,
     # and the offline copy and the audit (and its forked workers) start from this small process
@@ -241,13 +250,27 @@ def _build_into(project: Project, result: Result, ready: Prepared, staging: Path
     if result.exit_code:
         return
     move_files(staging / "extra", staging / "site")
-    if project.offline:
-        zipped = staging / "offline.zip"
-        offline_zip(staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))), zipped, project.abs_build / "cache/offline" if project.cache else None)
-        place(zipped, staging / "site", OFFLINE_ZIP)
-        result.files += 1
+    zipping = _start_offline_zip(project, staging) if project.offline else None  # beside the checks that follow
     if project.check_urls:
         result.diagnostics += check_addresses(project.abs_root, staging / "site", ready.redirects)
+    return zipping
+
+
+def _start_offline_zip(project: Project, staging: Path) -> forked.Pending[None]:
+    """Start writing the offline copy (staging/offline.zip) in a forked child, and hold its address
+    in the site with an empty file, so the address check and the audit can run beside it."""
+    zipping = forked.start(partial(offline_zip, staging / "site", "svkb-offline-site", build_date(int(source_date_epoch(project.abs_root))),
+                                   staging / "offline.zip", project.abs_build / "cache/offline" if project.cache else None, frozenset({OFFLINE_ZIP})))
+    placeholder = staging / "offline-placeholder"
+    placeholder.touch()
+    place(placeholder, staging / "site", OFFLINE_ZIP)  # refuses if another output has the address
+    return zipping
+
+
+def _finish_offline_zip(zipping: forked.Pending[None], staging: Path) -> None:
+    """Wait for the offline copy and put it in its place (over the placeholder)."""
+    zipping.result()
+    os.replace(staging / "offline.zip", staging / "site" / OFFLINE_ZIP)
 
 
 def record_urls(project: Project) -> Result:

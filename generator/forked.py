@@ -25,7 +25,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from generator.parallel import can_fork
 
@@ -35,8 +35,51 @@ _PR_SET_PDEATHSIG = 1
 
 def call(job: Callable[[], T], fork: bool = True) -> T:
     """Return ``job()``, computed in a forked child when ``fork`` and forking is safe (see the module's notes)."""
+    return start(job, fork).result()
+
+
+class Pending(Generic[T]):
+    """A job started by `start`: in a forked child, or (where forking is unsafe) not yet run."""
+
+    def __init__(self, job: Callable[[], T], pid: int = 0, read: int = -1) -> None:
+        self.job, self.pid, self.read = job, pid, read
+
+    def result(self) -> T:
+        """The job's result: the child's, once it has ended; else the job run here."""
+        if not self.pid:
+            return self.job()
+        try:
+            with os.fdopen(self.read, "rb") as pipe:
+                data = pipe.read()
+        except BaseException:  # interrupted (Ctrl-C): the child stops too
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            raise
+        finally:
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = 0
+        if status == 0 and data:
+            value: T = pickle.loads(data)
+            return value
+        return self.job()  # the child failed: fail here, as without a child
+
+
+    def cancel(self) -> None:
+        """Stop the child, if any, and wait for it to end (its result is no longer wanted)."""
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            os.close(self.read)
+            self.pid = 0
+
+
+def start(job: Callable[[], T], fork: bool = True) -> Pending[T]:
+    """Start ``job`` in a forked child (when ``fork`` and forking is safe) and return at once, so
+    this process can work beside it; ``result()`` waits for it. Where no child can be forked, the
+    job runs when its result is asked for."""
     if not fork or not can_fork():
-        return job()
+        return Pending(job)
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # else the child would print what is buffered here a second time
     parent = os.getpid()
@@ -46,19 +89,7 @@ def call(job: Callable[[], T], fork: bool = True) -> T:
         os.close(read)
         _child(job, write, parent)
     os.close(write)
-    try:
-        with os.fdopen(read, "rb") as pipe:
-            data = pipe.read()
-    except BaseException:  # interrupted (Ctrl-C): the child stops too
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        raise
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if status == 0 and data:
-        value: T = pickle.loads(data)
-        return value
-    return job()  # the child failed: fail here, as without a child
+    return Pending(job, pid, read)
 
 
 def _child(job: Callable[[], object], write: int, parent: int) -> None:

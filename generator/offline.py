@@ -84,9 +84,10 @@ def offline_search_index(data: bytes) -> tuple[bytes, bytes]:
     return text.encode("utf-8"), f"var __index = {text}".encode()
 
 
-def offline_files(abs_site: Path) -> Iterator[tuple[str, bytes]]:
-    """Every file of the offline copy, by relative path in sorted order, read one at a time."""
-    names = sorted(p.relative_to(abs_site) for p in abs_site.rglob("*") if p.is_file())
+def offline_files(abs_site: Path, leave_out: frozenset[str] = frozenset()) -> Iterator[tuple[str, bytes]]:
+    """Every file of the offline copy, by relative path in sorted order, read one at a time; not
+    those named in ``leave_out`` (the offline zip's own address, which may hold a placeholder)."""
+    names = sorted(p.relative_to(abs_site) for p in abs_site.rglob("*") if p.is_file() and p.relative_to(abs_site).as_posix() not in leave_out)
     if Path(SEARCH_INDEX) in names:
         names = sorted([*names, Path(SEARCH_SCRIPT)])
     for name in names:
@@ -99,7 +100,7 @@ def offline_files(abs_site: Path) -> Iterator[tuple[str, bytes]]:
         yield rel, offline_page(data, rel.count("/")) if rel.endswith(".html") else data
 
 
-def offline_zip(abs_site: Path, prefix: str, when: dt.datetime, target: Path | IO[bytes], abs_cache: Path | None = None) -> None:
+def offline_zip(abs_site: Path, prefix: str, when: dt.datetime, target: Path | IO[bytes], abs_cache: Path | None = None, leave_out: frozenset[str] = frozenset()) -> None:
     """Write the offline copy of a built site to ``target`` (outside the site) as a reproducible zip,
     every file under ``prefix``/.
 
@@ -115,7 +116,7 @@ def offline_zip(abs_site: Path, prefix: str, when: dt.datetime, target: Path | I
     kept = Deflated(abs_cache)
     ahead: deque[tuple[zipfile.ZipInfo, bytes, Future[bytes] | bytes | None]] = deque()
     with zipfile.ZipFile(target, "w") as archive, ThreadPoolExecutor(workers) as pool:
-        for rel, data in offline_files(abs_site):
+        for rel, data in offline_files(abs_site, leave_out):
             info = zipfile.ZipInfo(f"{prefix}/{rel}", date_time=stamp)
             info.external_attr = 0o644 << 16
             info.create_system = 3

@@ -60,6 +60,33 @@ def test_job_runs_here_when_forking_is_unsafe() -> None:
         assert forked.call(_pid) == os.getpid()
 
 
+def _sleeps() -> None:
+    import time
+
+    time.sleep(60)
+
+
+def test_a_started_job_runs_beside_this_process_and_can_be_cancelled() -> None:
+    pending = forked.start(_pid)
+    assert pending.result() != os.getpid()
+    pending.cancel()  # nothing left to stop
+    slow = forked.start(_sleeps)
+    slow.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind
+    with _Thread():
+        assert forked.start(_pid).result() == os.getpid()  # no fork: runs when asked
+
+
+def test_offline_copy_written_beside_the_audit_does_not_hold_itself(built_tiny: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(built_tiny / "site/downloads/svkb-offline-site.zip") as archive:
+        names = archive.namelist()
+    assert "svkb-offline-site/index.html" in names
+    assert not any(name.endswith("svkb-offline-site.zip") for name in names)
+
+
 def test_outline_locates_as_the_catalogue_does() -> None:
     catalog = check(Project(ROOT)).catalog
     assert catalog is not None
@@ -101,6 +128,8 @@ def test_error_found_after_the_child_is_located_and_keeps_the_previous_site(tiny
     assert "(in (built) case-studies/anytown-local-jobs/index.html)" in err
     assert tree_bytes(tiny / "site") == before
     assert not list((tiny / "build").glob(".staging-*"))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # the offline copy's child, started before the audit failed, is gone
 
 
 @pytest.mark.parametrize("parallel", [False, True])
