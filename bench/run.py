@@ -224,6 +224,11 @@ def measure(size: str, opts: Options) -> dict[str, object]:
 
 
 def report(results: list[dict[str, object]]) -> str:
+    """Every size's figures, then the growth between sizes."""
+    return "\n".join([sections(results), "", *growth(results)])
+
+
+def sections(results: list[dict[str, object]]) -> str:
     lines = []
     for r in results:
         stages: Stages = r["stages"]  # type: ignore[assignment]
@@ -235,7 +240,6 @@ def report(results: list[dict[str, object]]) -> str:
                   f"- generator's own stages as a share of the plain MkDocs build: {own / plain.median:.0%}"]
         lines += r["lines"]  # type: ignore[arg-type]
         lines += [f"- {k}: {v}" for k, v in r["figures"].items()]  # type: ignore[union-attr]
-    lines += [""] + growth(results)
     return "\n".join(lines)
 
 
@@ -270,9 +274,12 @@ def main() -> int:
     below_20n = [s for s in sizes if s != "20N"]
     live = {"real", "4N" if "4N" in sizes else (below_20n[-1] if below_20n else "real")}
     opts = Options(args.scale, args.pairs, args.saves, not args.no_browser, live, args.pairs_20n)
-    results = [measure(size, opts) for size in sizes]
-    print(f"# svkb benchmark ({os.cpu_count()} cores shared with other users; N = {args.scale}, {args.pairs} pairs)")
-    print(report(results))
+    print(f"# svkb benchmark ({os.cpu_count()} cores shared with other users; N = {args.scale}, {args.pairs} pairs)", flush=True)
+    results = []
+    for size in sizes:  # each size's figures as soon as they are measured (20N takes a while)
+        results.append(measure(size, opts))
+        print(sections(results[-1:]), flush=True)
+    print("\n".join([""] + growth(results)))
     return 0
 
 
