@@ -42,6 +42,9 @@ def test_case_study_filters_show_exactly_the_matching_items_and_survive_reload(p
     status = page.locator("[data-svkb-status]").inner_text()
     assert status == f"Showing {len(expected)} of {len(catalog.case_studies)} case studies."
     page.click("text=Clear filters")
+    from playwright.sync_api import expect
+
+    expect(page.locator("[data-svkb-list] > [role=listitem]:visible")).to_have_count(len(catalog.case_studies))  # retries: clearing may re-render after the click returns
     assert len(visible_titles(page)) == len(catalog.case_studies)
     assert "nation=" not in page.url
 
