@@ -65,6 +65,9 @@ def test_filters_find_matches_on_every_page(browser, paged: Path) -> None:  # ty
         page.click("text=Show more")
         assert titles(page) == by_nation["england"]
         page.click("text=Clear filters")
+        from playwright.sync_api import expect
+
+        expect(page.locator("[data-svkb-list] > [role=listitem]:visible")).to_have_count(CASES - 2 * PER_PAGE)  # retries: clearing re-renders after the click returns
         assert len(titles(page)) == CASES - 2 * PER_PAGE
         assert page.locator("[data-svkb-pager]").is_visible()
         page.close()
