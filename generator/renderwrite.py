@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.model import Catalog
 from generator.parallel import run_each
 from generator.profile import Profile
-from generator.render import PARALLEL_FROM, render_jobs
+from generator.render import render_jobs, worth_workers
 from generator.render.pages import Page
 from generator.render.redirects import add_anchor_aliases
 from generator.write import Writer
@@ -29,7 +29,7 @@ def write_rendered(catalog: Catalog, profile: Profile, epoch: int, site: str, ab
     """Render every page, pack and asset (as render.render_parts does) into ``abs_staging``: the
     docs tree in docs/, files for the built site in extra/. Return how many files were written."""
     if parallel is None:
-        parallel = len(catalog.case_studies) + len(catalog.clauses) + len(catalog.indicators) >= PARALLEL_FROM
+        parallel = worth_workers(catalog)
     jobs = [partial(_write_part, job, catalog.redirect_anchors, abs_staging) for job in render_jobs(catalog, profile, epoch, True, site)]
     docs, extra = Writer(abs_staging / "docs"), Writer(abs_staging / "extra")
     for written in run_each(jobs, parallel):

@@ -58,6 +58,11 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, sit
     ]
 
 
+def worth_workers(catalog: Catalog) -> bool:
+    """Whether rendering this catalogue on every core pays for starting the workers."""
+    return len(catalog.case_studies) + len(catalog.clauses) + len(catalog.indicators) >= PARALLEL_FROM
+
+
 def render_parts(
     catalog: Catalog, profile: Profile | None = None, epoch: int = 0, packs: bool = True, parallel: bool | None = None, site: str = ""
 ) -> Iterator[list[Page]]:
@@ -69,7 +74,7 @@ def render_parts(
     """
     profile = profile or Profile()
     if parallel is None:
-        parallel = len(catalog.case_studies) + len(catalog.clauses) + len(catalog.indicators) >= PARALLEL_FROM
+        parallel = worth_workers(catalog)
     for part in run_each(render_jobs(catalog, profile, epoch, packs, site), parallel):
         yield add_anchor_aliases(part, catalog.redirect_anchors)
 
