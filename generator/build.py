@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator import forked, rendercache
+from generator import forked, outfiles, rendercache
 from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
@@ -153,7 +153,7 @@ def make_pack(project: Project, clause_ids: list[str], title: str, abs_out: Path
         return result
     abs_out.mkdir(parents=True, exist_ok=True)
     for fmt, data in render_pack(result.catalog, pack, result.profile, int(source_date_epoch(project.abs_root))).items():
-        (abs_out / Path(pack_files(pack)[fmt]).name).write_bytes(data)
+        outfiles.write(abs_out / Path(pack_files(pack)[fmt]).name, data)
     return result
 
 
@@ -216,7 +216,8 @@ def _prepare(project: Project, staging: Path) -> Prepared:
     result.diagnostics += publishing_diagnostics(project.abs_config)
     for part in rendercache.PARTS:  # left by a child that failed before this run (generator/forked.py)
         shutil.rmtree(staging / part, ignore_errors=True)
-    _write_rendered(project, result, staging)
+    with outfiles.linking({staging / "docs": project.abs_docs, staging / "extra": project.abs_output}):  # extra/ goes into the site
+        _write_rendered(project, result, staging)
     catalog = result.catalog
     return Prepared(result.diagnostics, result.files, render_nav(catalog), set(all_redirects(catalog)), outline(catalog))
 
@@ -245,7 +246,7 @@ def _build_into(project: Project, result: Result, ready: Prepared, staging: Path
     # MkDocs holds every page until it ends: in a child of its own, that memory goes with it,
     # and the offline copy and the audit (and its forked workers) start from this small process
     audit_cache = project.abs_build / "cache/audit" if project.cache else None  # pages are parsed for the audit as MkDocs writes them
-    result.diagnostics += forked.call(partial(build_site, project.abs_config, staging / "docs", staging / "site", ready.nav, audit_cache))
+    result.diagnostics += forked.call(partial(build_site, project.abs_config, staging / "docs", staging / "site", ready.nav, audit_cache, project.abs_output))
     forked.trim()  # without a child, MkDocs' pages are gone now: hand their memory back
     if result.exit_code:
         return

@@ -266,4 +266,4 @@ def _audit_parser(abs_cache: Path | None) -> Callable[[bytes], None] | None:
         return None
     from generator.siteaudit import ParseCache
 
-    return ParseCache(abs_cache).remember
+    return ParseCache(abs_cache, values=False).remember

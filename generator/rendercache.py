@@ -4,8 +4,9 @@ The key is a hash of everything rendering reads, over-approximated so that a sta
 be used: every file under content/, casestudies/ and templates/, mkdocs.yml, the generator package's
 own files (code, page templates, assets, schemas), the profile as loaded, the build time recorded in
 outputs and the Python version. Content is still checked on every build (diagnostics are never
-cached); only rendering is skipped. Files are copied in and out, never linked, so that a later
-write to build/docs (the live preview writes there in place) cannot change the cache.
+cached); only rendering is skipped. Files are linked in and out (copied where linking is
+refused): every writer of outputs replaces a file rather than writing into it
+(generator/outfiles.py), so a later write to build/docs cannot change the cache.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 import generator
+from generator import outfiles
 from generator.profile import Profile
 
 SOURCE_FOLDERS = ("content", "casestudies", "templates")
@@ -54,7 +56,7 @@ def restore(abs_cache: Path, key: str, abs_staging: Path) -> int | None:
         return None
     for part in PARTS:
         if (abs_cache / part).is_dir():
-            shutil.copytree(abs_cache / part, abs_staging / part, dirs_exist_ok=True)
+            outfiles.link_tree(abs_cache / part, abs_staging / part)
     return count
 
 
@@ -65,6 +67,6 @@ def store(abs_cache: Path, key: str, abs_staging: Path, count: int) -> None:
     abs_cache.mkdir(parents=True)
     for part in PARTS:
         if (abs_staging / part).is_dir():
-            shutil.copytree(abs_staging / part, abs_cache / part)
+            outfiles.link_tree(abs_staging / part, abs_cache / part)
     (abs_cache / "files").write_text(str(count), encoding="utf-8")
     (abs_cache / "key").write_text(key, encoding="utf-8")

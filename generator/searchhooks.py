@@ -27,6 +27,7 @@ from typing import Any
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from generator import outfiles
 from generator.searchindex import split_index
 
 # Words used interchangeably in procurement, joined after stemming (Porter stems, as lunr makes them).
@@ -163,7 +164,7 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     """Write the patched worker beside Material's, and split the search index."""
     if _WORKER:
         target = Path(config.site_dir) / "assets/javascripts/workers" / _WORKER["name"]
-        target.write_text(_WORKER["text"], encoding="utf-8")
+        outfiles.write(target, _WORKER["text"].encode("utf-8"))
     index_file = Path(config.site_dir) / "search/search_index.json"
     if _entries(config) is None or not index_file.is_file() or _SERVING["on"]:
         return  # the preview rebuilds after every save: splitting (3 s at 4N) would slow each reload
@@ -173,5 +174,5 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         shutil.rmtree(folder)
     folder.mkdir()
     for name, data in files.items():
-        (index_file.parent / name).write_bytes(data)
-    index_file.write_bytes(head)
+        outfiles.write(index_file.parent / name, data)  # linked to the last build's file when unchanged
+    outfiles.write(index_file, head)

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from generator import outfiles
 from generator.diagnostics import Diagnostic
 from generator.pagebuild import build
 from generator.publishing import site_overrides
@@ -51,10 +52,13 @@ def epoch_problem() -> str:
     return ""
 
 
-def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None, abs_audit_cache: Path | None = None) -> list[Diagnostic]:
+def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] | None = None, abs_audit_cache: Path | None = None,
+               abs_previous: Path | None = None) -> list[Diagnostic]:
     """Run MkDocs on ``abs_docs`` into ``abs_site`` (its page loops on every core: generator/pagebuild.py);
     return its warnings as diagnostics. With ``abs_audit_cache``, pages are parsed for the site
-    audit as they are written (see ParseCache)."""
+    audit as they are written (see ParseCache). Files are written as new files, linked to the
+    docs tree's (static files) or to ``abs_previous``'s (the site this one will replace) where
+    they hold the same bytes (generator/outfiles.py)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -75,7 +79,9 @@ def build_site(abs_config: Path, abs_docs: Path, abs_site: Path, nav: list[Any] 
             overrides["nav"] = nav
         config = load_config(str(abs_config), **overrides)
         ensure_sanitised(config)  # every page's HTML passes the allowlist sanitiser (generator/sanitise.py)
-        build(config, abs_audit_cache)
+        trees = {abs_site: abs_previous} if abs_previous is not None else {}
+        with outfiles.linking(trees, sources=(abs_docs,)), outfiles.mkdocs_writes():
+            build(config, abs_audit_cache)
     except MkDocsException as e:
         problems.append(str(e))
     finally:

@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from generator import outfiles
+
 OVERRIDES = str(resources.files("generator") / "theme/overrides")
 
 
@@ -23,4 +25,4 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
 
     feed = Path(config.site_dir) / "changes.xml"
     if config.site_url and feed.is_file():
-        feed.write_text(canonical_feed(feed.read_text(encoding="utf-8"), str(config.site_url)), encoding="utf-8")
+        outfiles.write(feed, canonical_feed(feed.read_text(encoding="utf-8"), str(config.site_url)).encode("utf-8"))  # linked to the docs tree's copy: never in place

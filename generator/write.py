@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from generator import outfiles
 from generator.render.pages import Page
 
 _RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
@@ -60,7 +61,7 @@ class Writer:
         if only_if_changed and abs_path.is_file() and abs_path.read_bytes() == data:
             return False
         abs_path.parent.mkdir(parents=True, exist_ok=True)
-        abs_path.write_bytes(data)
+        outfiles.write(abs_path, data)  # a new file, never written in place: it may be linked to another output
         return True
 
 

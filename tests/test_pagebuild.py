@@ -73,8 +73,9 @@ def test_pages_are_parsed_for_the_audit_as_they_are_written(tiny: Path) -> None:
     result = build(Project(tiny))
     assert result.exit_code == 0
     pages = sorted((tiny / "site").rglob("*.html"))
-    entries = list((tiny / "build/cache/audit").iterdir())
+    entries = (tiny / "build/cache/audit/parsed.jsonl").read_bytes().splitlines()
     assert len(entries) >= len({p.read_bytes() for p in pages}) - 2  # one per distinct page (extra HTML files are parsed by the audit itself)
+    assert [p.name for p in (tiny / "build/cache/audit").iterdir()] == ["parsed.jsonl"]  # the workers' logs, gathered into one file
 
 
 def test_an_unknown_plugin_on_a_page_event_keeps_mkdocs_own_build() -> None:

@@ -110,3 +110,43 @@ def test_mkdocs_link_problems_point_at_the_source_line(tiny: Path, capsys: pytes
     edit = (page, text, text + "\nSee [the missing page](no-such-page.md).\n")
     output = _build_fails_and_keeps_site(tiny, capsys, edit)
     assert f"{page}:{line}:" in output and "M001" in output
+
+
+def _full_parse(text: str):  # type: ignore[no-untyped-def]
+    from generator.siteaudit import _Parser
+
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    return parser.facts
+
+
+def test_the_fast_scanner_reads_every_built_page_as_the_html_parser_does(built_real: Path) -> None:
+    from generator.siteaudit import _scan, _text
+
+    pages = sorted((built_real / "site").rglob("*.html"))
+    read = [_scan(_text(p.read_bytes())) for p in pages]
+    assert all(facts is not None for facts in read)  # MkDocs' pages are all in the plain forms
+    assert [f for f, p in zip(read, pages, strict=True) if f != _full_parse(_text(p.read_bytes()))] == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="x">a</a>\n<p\nid="y" title=\'t\' data-x=plain hidden>b</p><br/><img src="i.png" alt="">',
+        "<!doctype html><!-- a comment <a href=x> --><a href='#z' target=_blank>z</a>",
+        '<script>if (a < b) { x = "</div>"; }</script><style>p > a { }</style><script src="s.js" />',
+        '<A HREF="Y" ID=Z ONCLICK="x">', '<a href="&#106;avascript:x">', "<p id=a><p id=a>",
+        # forms the scanner leaves to the parser (each must still give the parser's facts)
+        "<a href=x/>", "a < b <a href=x>", "<?pi x?><a href=y>", "<![CDATA[x]]><a href=y>", "<!-- a -- > <a href=x> -->",
+        "<!--><a href=x>-->", "<a/href=x>", "<a\xa0href=x>", '<a href="x"onclick="y">', "<script>x</script >", "<SCRIPT>x</script>",
+        "<script>a</style></script>", "<script>x", "<a href='x", "<a b=c=d>", "<p>&amp; <a href=x>", "<svg:a href=x>", "<a href=x\n",
+        '<scriptx href="y">', "<script/><a href=x>", "<style>a</STYLE ><a href=b>",
+    ],
+)
+def test_the_fast_scanner_gives_the_parser_s_facts_or_leaves_the_page_to_it(html: str) -> None:
+    from generator.siteaudit import _scan, parse_page
+
+    scanned = _scan(html)
+    assert scanned is None or scanned == _full_parse(html)
+    assert parse_page(html) == _full_parse(html)
