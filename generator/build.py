@@ -16,13 +16,14 @@ from generator import forked, outfiles, rendercache
 from generator.catalog import build_catalog
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
-from generator.discover import discover
+from generator.discover import SourceFile, discover
 from generator.headers import FILE as HEADERS
 from generator.headers import headers_file
-from generator.load import LoadedSource, LoadMemo, load_sources
+from generator.load import LoadedSource, LoadMemo, cycle_collector_paused, load_source, load_sources
 from generator.model import Catalog
 from generator.offline import offline_zip
 from generator.packs import build_date
+from generator.parallel import run_each
 from generator.profile import Profile, check_profile, load_profile
 from generator.publishing import publishing_diagnostics, site_url
 from generator.render import render_nav, render_pages
@@ -35,6 +36,7 @@ from generator.sourcemap import Outline, outline
 from generator.textcheck import check_texts
 from generator.urlcheck import check_addresses, site_addresses, write_manifest
 from generator.validate import find_placeholders, validate
+from generator.validate import prepare as prepare_validators
 from generator.write import OutputError, check_output_folder, move_files, place, publish, staging_folder, write_pages
 
 OFFLINE_ZIP = "downloads/svkb-offline-site.zip"
@@ -96,13 +98,18 @@ def check(project: Project, memo: LoadMemo | None = None, checked: CheckMemo | N
     load_sources; ``checked`` (the live preview): each file's own checks are remembered while
     ``memo`` gives back the same loaded file, so only changed files are checked again."""
     sources, diagnostics = discover(project.abs_root)
-    loaded, problems = load_sources(sources, memo)
-    diagnostics += problems
     valid = []
-    for item in loaded:
-        ok, own = _file_checks(item, checked)
-        diagnostics += own
-        valid += [item] if ok else []
+    if memo is None and checked is None and len(sources) >= READ_ON_CORES_FROM:
+        for item, ok, own in _read_on_cores(sources):
+            diagnostics += own
+            valid += [item] if ok and item is not None else []
+    else:
+        loaded, problems = load_sources(sources, memo)
+        diagnostics += problems
+        for item in loaded:
+            ok, own = _file_checks(item, checked)
+            diagnostics += own
+            valid += [item] if ok else []
     if not any(item.source.kind == "taxonomy" for item in valid):
         diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))
         return Result(sorted(diagnostics))
@@ -114,6 +121,29 @@ def check(project: Project, memo: LoadMemo | None = None, checked: CheckMemo | N
         profile, problems = load_profile(project.abs_profile, project.abs_root)
         diagnostics += problems + check_profile(profile, catalog)
     return Result(sorted(diagnostics), catalog, profile)
+
+
+READ_ON_CORES_FROM = 60  # source files; fewer are read and checked here (forking workers would cost more than it saves)
+FILES_PER_JOB = 20
+
+
+def _read_on_cores(sources: list[SourceFile]) -> list[tuple[LoadedSource | None, bool, list[Diagnostic]]]:
+    """Each file loaded and given its own checks (as check does one by one), in runs of files on
+    every core (generator/parallel.py); the loaded files come back pickled, in the order given."""
+    prepare_validators({source.kind for source in sources})
+    runs = [sources[i : i + FILES_PER_JOB] for i in range(0, len(sources), FILES_PER_JOB)]
+    return [read for part in run_each([partial(_read_files, run) for run in runs]) for read in part]
+
+
+def _read_files(sources: list[SourceFile]) -> list[tuple[LoadedSource | None, bool, list[Diagnostic]]]:
+    """Load and check some files: (the loaded file or None, whether it is valid, its problems)."""
+    out = []
+    with cycle_collector_paused():
+        for source in sources:
+            item, problems = load_source(source)
+            ok, own = _file_checks(item, None) if item is not None else (False, [])
+            out.append((item, ok, problems + own))
+    return out
 
 
 def _file_checks(item: LoadedSource, checked: CheckMemo | None) -> tuple[bool, list[Diagnostic]]:

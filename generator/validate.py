@@ -125,6 +125,13 @@ def _quick_check(kind: str) -> Callable[[Any], Any]:
     return partial(namespace[kept[0]], custom_formats=formats)
 
 
+def prepare(kinds: set[str]) -> None:
+    """Compile these kinds' quick checks now, so that workers forked next share them."""
+    for kind in sorted(kinds):
+        if any(k.name == kind for k in KINDS):
+            _quick_check(kind)
+
+
 def is_valid(kind: str, data: Any) -> bool:
     """Whether data satisfies its kind's schema: the quick check first, jsonschema when it fails."""
     try:
