@@ -172,7 +172,8 @@ def hub_with_more(paged: Path) -> tuple[str, list[str]]:
 
 def follow_see_all(page, value: str, expected: list[str], facet: str = "theme") -> None:  # type: ignore[no-untyped-def]
     page.click(f"text=see all {len(expected)}, with filters")
-    page.wait_for_function("!document.querySelector('[data-svkb-pager]').checkVisibility()")
+    page.wait_for_url(lambda url: f"{facet}={value}" in url)  # else the wait below may read the hub, which has no pager
+    page.wait_for_function("(pager => pager !== null && !pager.checkVisibility())(document.querySelector('[data-svkb-pager]'))")
     assert f"{facet}={value}" in page.url
     assert page.locator(f"#filter-{facet}").input_value() == value
     assert titles(page) == expected

@@ -51,6 +51,14 @@ def document_properties(title: str, subject: str) -> dict[str, str]:
     return {"title": f"<dc:title>{escape_text(xml_safe(title))}</dc:title>", "subject": f"<dc:subject>{escape_text(xml_safe(subject))}</dc:subject>"}
 
 
+COMPRESSED = (".zip", ".docx", ".odt", ".pptx", ".odp", ".xlsx", ".ods", ".png", ".jpg", ".gz", ".woff2")  # deflating these again saves next to nothing
+
+
+def compression_for(name: str) -> int:
+    """How to keep a file in a zip: stored when its format is compressed already, else deflated."""
+    return zipfile.ZIP_STORED if name.endswith(COMPRESSED) else zipfile.ZIP_DEFLATED
+
+
 def zip_bytes(entries: list[tuple[str, bytes, int]], when: dt.datetime) -> bytes:
     """Write (name, data, compression) entries in the given order with a fixed timestamp."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.clausedoc import copy_text, document_for
 from generator.model import Catalog
-from generator.office.zipfiles import zip_bytes
+from generator.office.zipfiles import compression_for, zip_bytes
 from generator.render.pages import Page
 
 
@@ -34,5 +34,5 @@ def render_bundle(catalog: Catalog, profile: Mapping[str, Any], files: list[Page
     """Zip every pack file and the manifest, reproducibly."""
     data = json.dumps(manifest(catalog, profile, files, when), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     entries = [("manifest.json", data, zipfile.ZIP_DEFLATED)]
-    entries += [(PurePosixPath(p.dest_path).name, p.data(), zipfile.ZIP_DEFLATED) for p in sorted(files)]
+    entries += [(PurePosixPath(p.dest_path).name, p.data(), compression_for(p.dest_path)) for p in sorted(files)]  # Word and ODT files are zips: stored
     return zip_bytes(entries, when)

@@ -37,16 +37,16 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, sit
     from generator.render.themes import render_themes
 
     parts = max(2, -(-len(catalog.case_studies) // CASES_PER_JOB))
-    return [
-        *(partial(render_case_studies, catalog, part, parts) for part in range(parts)),
+    return [  # the packs and the courses' decks and handouts are the largest single jobs at any size
         *([partial(build_packs, catalog, profile, epoch)] if packs else []),
-        partial(render_pack_builder, catalog, epoch, profile.values),
-        partial(render_forms, catalog, epoch, site),
+        partial(render_courses, catalog, epoch, site),
+        *(partial(render_case_studies, catalog, part, parts) for part in range(parts)),
         partial(render_clauses, catalog, profile.values),
+        partial(render_forms, catalog, epoch, site),
+        partial(render_pack_builder, catalog, epoch, profile.values),
         partial(render_check, catalog),
         partial(render_calculators, catalog),
         partial(render_exports, catalog),
-        partial(render_courses, catalog, epoch, site),
         partial(render_review, catalog),
         partial(render_indicators, catalog),
         partial(render_guidance, catalog),

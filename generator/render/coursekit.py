@@ -7,7 +7,7 @@ import zipfile
 from collections.abc import Mapping
 
 from generator.model import Course
-from generator.office.zipfiles import zip_bytes
+from generator.office.zipfiles import compression_for, zip_bytes
 from generator.render.coursedata import address, module_files
 
 
@@ -57,5 +57,5 @@ def course_zip(course: Course, files: Mapping[str, bytes], site: str, created: d
     """The course zip; ``files`` holds each entry's bytes by its path inside the zip (see kit_entries)."""
     top = folder(course)
     entries = [(f"{top}/README.txt", readme(course, site).encode("utf-8"), zipfile.ZIP_DEFLATED)]
-    entries += [(f"{top}/{path}", files[path], zipfile.ZIP_DEFLATED) for path, _ in kit_entries(course)]
+    entries += [(f"{top}/{path}", files[path], compression_for(path)) for path, _ in kit_entries(course)]  # decks and handouts: stored
     return zip_bytes(entries, created)
