@@ -121,3 +121,19 @@ def test_renderers_read_no_case_study_field_but_those_named() -> None:
             other = dataclasses.replace(catalog, case_studies=_changed(catalog.case_studies, every - reads, how))
             job = next(j for j in render_jobs(other, result.profile, 1767225600, packs=False) if getattr(j, "func", j).__name__ == name)
             assert docs_tree(job()) == before, f"{name} shows a case-study field beyond {sorted(reads)} ({how})"
+
+
+def test_preview_finds_the_problems_a_check_finds_after_each_edit(tiny: Path) -> None:
+    """The preview keeps the clause rules' problems while no clause changes (ClauseRulesMemo); after
+    edits to a case study, then to a clause, it reports what a fresh check reports."""
+    project = Project(tiny)
+    preview = Preview()
+    assert generate_pages(project, preview, None).diagnostics == check(project).diagnostics
+    study = tiny / "casestudies/borsetshire-green-fleet.yml"
+    study.write_text(study.read_text().replace("a greener vehicle fleet", "an electric vehicle fleet"))
+    assert generate_pages(project, preview, {"casestudies/borsetshire-green-fleet.yml"}).diagnostics == check(project).diagnostics
+    clause = tiny / "templates/SV-TST-01.yml"
+    clause.write_text(clause.read_text().replace('version: "1.1.0"', 'version: "1.2.0"', 1))
+    found = generate_pages(project, preview, {"templates/SV-TST-01.yml"}).diagnostics
+    assert found == check(project).diagnostics
+    assert any(d.rule == "T007" for d in found)
