@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.build import CheckMemo, ClauseRulesMemo, Project, Result, check
 from generator.load import LoadMemo
@@ -36,6 +38,7 @@ from generator.write import sync_changes, sync_tree
 
 WATCHED = ("content", "casestudies", "templates", "generator/pagetemplates", "generator/assets")
 POLL_SECONDS = 0.5
+SERVE_HOOK = str(Path(__file__).with_name("servehooks.py"))  # MkDocs hands its live-reload server to REBUILDS
 PACKLESS = ("casestudies/",)  # changes only here leave the clause packs as they were
 
 # The case-study fields each renderer of the other parts of the site reads. After an edit to case
@@ -77,12 +80,23 @@ class Preview:
 
 
 def snapshot(abs_root: Path) -> dict[str, float]:
-    """Modification times of every watched file."""
+    """Modification times of every watched file (os.scandir: a third of pathlib's time over the
+    thousands of files at 4N, polled every half second in the process that serves)."""
     stamps: dict[str, float] = {}
-    for folder in WATCHED:
-        for path in (abs_root / folder).rglob("*"):
-            if path.is_file():
-                stamps[str(path)] = path.stat().st_mtime
+    folders = [str(abs_root / folder) for folder in WATCHED]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:  # not there (yet), or removed while polling
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    folders.append(entry.path)
+                elif entry.is_file():
+                    stamps[entry.path] = entry.stat().st_mtime
+            except OSError:
+                continue
     return stamps
 
 
@@ -178,13 +192,49 @@ def _rerender(preview: Preview, catalog: Catalog, profile: Profile, epoch: int, 
     return sorted(pages.values())
 
 
+class Rebuilds:
+    """Asks MkDocs' live-reload server to rebuild once the preview has written the docs tree.
+
+    Left to itself, the server polls the docs tree every half second (thousands of files at 4N, in
+    the process the preview regenerates in), notices a change up to half a second late, and builds
+    twice when the writes straddle two polls. The server (MkDocs 1.6) offers no public call for
+    this, so the request does what its own watcher does on a change; with another server the docs
+    tree stays watched as before.
+    """
+
+    def __init__(self) -> None:
+        self.server: Any = None
+        self.pending = False  # asked before the server was attached (the tree changed during MkDocs' first build)
+
+    def attach(self, server: Any, docs_dir: str) -> None:
+        if isinstance(getattr(server, "_rebuild_cond", None), threading.Condition) and hasattr(server, "_want_rebuild"):
+            server.unwatch(docs_dir)
+            server.build_delay = 0  # it waits this long for more changes; the tree is written when asked
+            self.server = server
+            if self.pending:
+                self.request()
+
+    def request(self) -> None:
+        """Rebuild now (or as soon as the running rebuild ends)."""
+        self.pending = self.server is None
+        if self.server is not None:
+            with self.server._rebuild_cond:
+                self.server._want_rebuild = True
+                self.server._rebuild_cond.notify_all()
+
+
+REBUILDS = Rebuilds()
+
+
 def regenerate(project: Project, report: Callable[[Result, str, str], int], preview: Preview, changed: set[str]) -> None:
-    """Generate into build/docs in place, so the MkDocs watcher sees only changed files."""
+    """Generate into build/docs in place (MkDocs then rebuilds only the changed pages) and ask MkDocs to rebuild."""
     start = time.perf_counter()
     before = {**preview.pages, **{p.dest_path: p for p in preview.packs}}
     result = generate_pages(project, preview, changed)
     if result.exit_code == 0:
         count = sync_changes(result.pages, before, project.abs_docs)
+        if count:
+            REBUILDS.request()
         report(result, "text", f"Regenerated: {count} file(s) changed in {time.perf_counter() - start:.2f} s")
     else:
         report(result, "text", "")
@@ -235,7 +285,7 @@ def serve(project: Project, port: int, report: Callable[[Result, str, str], int]
     logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
     _show_progress()
     try:
-        mkdocs_serve(str(project.abs_config), livereload=True, build_type="dirty", dev_addr=f"127.0.0.1:{port}", docs_dir=str(project.abs_docs), strict=False, nav=render_nav(result.catalog), hooks=HOOKS)
+        mkdocs_serve(str(project.abs_config), livereload=True, build_type="dirty", dev_addr=f"127.0.0.1:{port}", docs_dir=str(project.abs_docs), strict=False, nav=render_nav(result.catalog), hooks=[*HOOKS, SERVE_HOOK])
     except KeyboardInterrupt:
         pass
     finally:

@@ -137,3 +137,24 @@ def test_preview_finds_the_problems_a_check_finds_after_each_edit(tiny: Path) ->
     found = generate_pages(project, preview, {"templates/SV-TST-01.yml"}).diagnostics
     assert found == check(project).diagnostics
     assert any(d.rule == "T007" for d in found)
+
+
+def test_the_preview_asks_mkdocs_to_rebuild_instead_of_its_watcher(tmp_path: Path) -> None:
+    """MkDocs' live-reload server stops polling the docs tree once attached, and a request makes
+    its build loop rebuild, as its own watcher would on a change."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.serve import Rebuilds
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))
+    rebuilds = Rebuilds()
+    rebuilds.request()  # before MkDocs' first build ended: kept until the server is attached
+    rebuilds.attach(server, str(docs))
+    assert str(docs) not in server._watched_paths and server.build_delay == 0
+    assert server._want_rebuild
+    server._want_rebuild = False
+    rebuilds.request()
+    assert server._want_rebuild
