@@ -29,7 +29,7 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, sit
     from generator.render.checkcopy import render_check
     from generator.render.clauses import render_clauses
     from generator.render.courses import render_courses
-    from generator.render.exports import render_exports
+    from generator.render.exports import render_case_study_exports, render_exports
     from generator.render.guidance import render_guidance
     from generator.render.indicators import render_indicators
     from generator.render.review import render_review
@@ -46,6 +46,7 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, sit
         partial(render_check, catalog),
         partial(render_calculators, catalog),
         partial(render_exports, catalog),
+        partial(render_case_study_exports, catalog),
         partial(render_courses, catalog, epoch, site),
         partial(render_review, catalog),
         partial(render_indicators, catalog),
