@@ -131,7 +131,7 @@ def _clause_rules(catalog: Catalog, rules: ClauseRulesMemo | None) -> list[Diagn
     if rules is None:
         return None
     sources = tuple(c.origin for c in catalog.clauses)
-    if len(sources) != len(rules.sources) or any(a is not b for a, b in zip(sources, rules.sources)):
+    if len(sources) != len(rules.sources) or any(a is not b for a, b in zip(sources, rules.sources, strict=True)):
         rules.sources, rules.found = sources, check_clause_templates(catalog.clauses)
     return rules.found
 

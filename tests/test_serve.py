@@ -158,3 +158,21 @@ def test_the_preview_asks_mkdocs_to_rebuild_instead_of_its_watcher(tmp_path: Pat
     server._want_rebuild = False
     rebuilds.request()
     assert server._want_rebuild
+
+
+def test_compiled_theme_templates_are_reused_until_their_source_changes() -> None:
+    import jinja2
+
+    from generator.serve import TemplateCode
+
+    code = TemplateCode()
+    sources = {"page.html": "Hello {{ name }}"}
+
+    def render() -> str:  # a new environment for each build, as MkDocs makes one
+        env = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=code)
+        return env.get_template("page.html").render(name="you")
+
+    assert render() == "Hello you" and len(code.code) == 1
+    assert render() == "Hello you"
+    sources["page.html"] = "Goodbye {{ name }}"
+    assert render() == "Goodbye you"
