@@ -237,6 +237,10 @@ class Rebuilds:
         gc.collect()
         gc.freeze()
 
+    def detach(self) -> None:
+        """Forget the server (it stopped): the next serve in this process starts afresh."""
+        self.server, self.pending = None, False
+
     def request(self) -> None:
         """Rebuild now (or as soon as the running rebuild ends)."""
         self.pending = self.server is None
@@ -316,4 +320,5 @@ def serve(project: Project, port: int, report: Callable[[Result, str, str], int]
         pass
     finally:
         stop.set()
+        REBUILDS.detach()
     return 0

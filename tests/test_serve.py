@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,7 @@ def test_the_preview_asks_mkdocs_to_rebuild_instead_of_its_watcher(tmp_path: Pat
     server._want_rebuild = False
     rebuilds.request()
     assert server._want_rebuild
+    gc.unfreeze()  # attach froze this process's heap, as it does the preview's after MkDocs' first build
 
 
 def test_compiled_theme_templates_are_reused_until_their_source_changes() -> None:
