@@ -7,6 +7,7 @@ Usage (from the project folder, after `make site` has created .venv):
     .venv/bin/python bench/run.py --sizes real,N,4N,20N   # all four in one run: 20N once (--pairs-20n), and
                                                           # the growth from N to 4N to 20N (about 40 minutes)
     .venv/bin/python bench/run.py --no-browser    # skip Chromium (search timing and save-to-reload)
+    .venv/bin/python bench/run.py --sizes real,4N --serve-only   # only save to reload in `svkb serve` (minutes)
 
 The corpus is the real content plus clones of the real case studies, clauses and indicators with
 new ids and their prose varied (same length), so items have realistic size and shape and no cache
@@ -197,13 +198,30 @@ class Options:
     pairs_20n: int = 1
 
 
-def measure(size: str, opts: Options) -> dict[str, object]:
+def corpus(size: str, opts: Options, work: Path) -> Path:
+    """The project folder at ``size``: the real content and its clones."""
     k = SIZES[size]
     cases, clauses, indicators = k * opts.scale, k * opts.scale // 4, (max(21, k * opts.scale * 3 // 20) if k else 0)
+    make_corpus(work / "project", cases, clauses, indicators)
+    return work / "project"
+
+
+def serve_only(size: str, opts: Options) -> str:
+    """Only the save-to-reload timing in `svkb serve` at ``size`` (a fresh corpus, no build before it)."""
     work = Path(tempfile.mkdtemp(prefix=f"svkb-bench-{size}-"))
     try:
-        project = work / "project"
-        make_corpus(project, cases, clauses, indicators)
+        project = corpus(size, opts, work)
+        startup, saves = live.save_to_reload(project, opts.saves, EPOCH)
+        items = len(list((project / "casestudies").glob("*.yml")))
+        return "\n".join([f"\n## {size}: {items:,} case studies", "", *live.rows(startup, saves, 2 if size == "real" else 5)])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(size: str, opts: Options) -> dict[str, object]:
+    work = Path(tempfile.mkdtemp(prefix=f"svkb-bench-{size}-"))
+    try:
+        project = corpus(size, opts, work)
         stages, nav = run_generator(project, work / "out")
         config = plain_config(project, work / "out", nav)
         a, b, ratios, warm, warm_ratios = endtoend.paired(project, config, EPOCH, opts.pairs_20n if size == "20N" else opts.pairs)
@@ -264,6 +282,7 @@ def main() -> int:
     parser.add_argument("--saves", type=int, default=3, help="saves timed in `svkb serve` at the real content and at 4N (else the largest size below 20N) (default 3; 0 to skip)")
     parser.add_argument("--quick", action="store_true", help="N = 100 and 2 saves: the whole run in a few minutes")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium: search timing and save-to-reload")
+    parser.add_argument("--serve-only", action="store_true", help="only the save-to-reload timing in `svkb serve`, at each size given")
     args = parser.parse_args()
     if args.quick:
         args.scale, args.saves = 100, min(args.saves, 2)
@@ -275,6 +294,10 @@ def main() -> int:
     live = {"real", "4N" if "4N" in sizes else (below_20n[-1] if below_20n else "real")}
     opts = Options(args.scale, args.pairs, args.saves, not args.no_browser, live, args.pairs_20n)
     print(f"# svkb benchmark ({os.cpu_count()} cores shared with other users; N = {args.scale}, {args.pairs} pairs)", flush=True)
+    if args.serve_only:
+        for size in sizes:
+            print(serve_only(size, opts), flush=True)
+        return 0
     results = []
     for size in sizes:  # each size's figures as soon as they are measured (20N takes a while)
         results.append(measure(size, opts))

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from generator import forked, outfiles, rendercache
 from generator.catalog import build_catalog
+from generator.clausecheck import check_clause_templates
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
 from generator.discover import SourceFile, discover
@@ -93,10 +94,19 @@ class Result:
 CheckMemo = dict[str, tuple[LoadedSource, bool, list[Diagnostic]]]  # src_path: (the loaded file, valid, its own problems)
 
 
-def check(project: Project, memo: LoadMemo | None = None, checked: CheckMemo | None = None) -> Result:
+@dataclass
+class ClauseRulesMemo:
+    """The problems the clause rules found (they read only the clauses), and the clause files as read."""
+
+    sources: tuple[object, ...] = ()
+    found: list[Diagnostic] = field(default_factory=list)
+
+
+def check(project: Project, memo: LoadMemo | None = None, checked: CheckMemo | None = None, rules: ClauseRulesMemo | None = None) -> Result:
     """Read and validate all content and build the catalogue; write nothing. ``memo``: see
     load_sources; ``checked`` (the live preview): each file's own checks are remembered while
-    ``memo`` gives back the same loaded file, so only changed files are checked again."""
+    ``memo`` gives back the same loaded file, so only changed files are checked again; ``rules``
+    (the live preview) likewise keeps the clause rules' problems while no clause file changed."""
     sources, diagnostics = discover(project.abs_root)
     valid = []
     if memo is None and checked is None and len(sources) >= READ_ON_CORES_FROM:
@@ -114,7 +124,7 @@ def check(project: Project, memo: LoadMemo | None = None, checked: CheckMemo | N
         diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))
         return Result(sorted(diagnostics))
     catalog = build_catalog(valid)
-    diagnostics += check_references(catalog)
+    diagnostics += check_references(catalog, _clause_rules(catalog, rules))
     diagnostics += check_overdue(catalog, project.today or dt.date.today(), project.strict)
     profile = Profile()
     if project.abs_profile:
@@ -144,6 +154,16 @@ def _read_files(sources: list[SourceFile]) -> list[tuple[LoadedSource | None, bo
             ok, own = _file_checks(item, None) if item is not None else (False, [])
             out.append((item, ok, problems + own))
     return out
+
+
+def _clause_rules(catalog: Catalog, rules: ClauseRulesMemo | None) -> list[Diagnostic] | None:
+    """The clause rules' problems kept in ``rules``, found again when a clause file was read again."""
+    if rules is None:
+        return None
+    sources = tuple(c.origin for c in catalog.clauses)
+    if len(sources) != len(rules.sources) or any(a is not b for a, b in zip(sources, rules.sources, strict=True)):
+        rules.sources, rules.found = sources, check_clause_templates(catalog.clauses)
+    return rules.found
 
 
 def _file_checks(item: LoadedSource, checked: CheckMemo | None) -> tuple[bool, list[Diagnostic]]:

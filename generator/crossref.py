@@ -164,8 +164,9 @@ def check_review_dates(case: Item) -> Iterator[Diagnostic]:
         yield _at(case, ("review_by",), "R006", f"review_by {case.review_by} must be after last_reviewed {case.last_reviewed}")
 
 
-def check_references(catalog: Catalog) -> list[Diagnostic]:
-    """Run every cross-file rule over the catalogue."""
+def check_references(catalog: Catalog, clause_rules: list[Diagnostic] | None = None) -> list[Diagnostic]:
+    """Run every cross-file rule over the catalogue; ``clause_rules``: the problems the clause rules
+    (check_clause_templates, which read only the clauses) found in these clauses, when known."""
     found: list[Diagnostic] = []
     for items in (catalog.case_studies, catalog.clauses, catalog.indicators, catalog.courses, tuple(catalog.guidance("guidance")), tuple(catalog.guidance("stage"))):
         found += [*check_unique_ids(items), *check_file_names(items)]
@@ -174,7 +175,7 @@ def check_references(catalog: Catalog) -> list[Diagnostic]:
     found += check_clause_refs(catalog)
     found += check_indicator_refs(catalog)
     found += check_course_refs(catalog)
-    found += check_clause_templates(catalog.clauses)
+    found += check_clause_templates(catalog.clauses) if clause_rules is None else clause_rules
     found += check_content(catalog)
     return sorted(found)
 

@@ -29,7 +29,7 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, sit
     from generator.render.checkcopy import render_check
     from generator.render.clauses import render_clauses
     from generator.render.courses import render_courses
-    from generator.render.exports import render_exports
+    from generator.render.exports import render_case_study_exports, render_exports
     from generator.render.guidance import render_guidance
     from generator.render.indicators import render_indicators
     from generator.render.review import render_review
@@ -41,6 +41,7 @@ def render_jobs(catalog: Catalog, profile: Profile, epoch: int, packs: bool, sit
         *([partial(build_packs, catalog, profile, epoch)] if packs else []),
         partial(render_courses, catalog, epoch, site),
         *(partial(render_case_studies, catalog, part, parts) for part in range(parts)),
+        partial(render_case_study_exports, catalog),
         partial(render_clauses, catalog, profile.values),
         partial(render_forms, catalog, epoch, site),
         partial(render_pack_builder, catalog, epoch, profile.values),

@@ -31,7 +31,11 @@ def _collection_json(data: dict[str, Any]) -> str:
 def collection(catalog: Catalog, name: str, schema: str, attribute: str) -> dict[str, Any]:
     """One collection as published: each item exactly as its source file, valid against its schema."""
     items = [item.origin.data for item in getattr(catalog, attribute)]
-    return {"schema": f"../schemas/{schema}.schema.json", "count": len(items), "items": items}
+    return {"schema": _schema(schema), "count": len(items), "items": items}
+
+
+def _schema(schema: str) -> str:
+    return f"../schemas/{schema}.schema.json"
 
 
 def cell(value: Any) -> str:
@@ -80,18 +84,26 @@ def indicators_csv(catalog: Catalog) -> str:
     return _csv(header, rows)
 
 
+def render_case_study_exports(catalog: Catalog) -> list[Page]:
+    """The case studies as JSON and CSV (apart from the other exports: the live preview renders
+    them alone after an edit to a case study)."""
+    name, schema, attribute = COLLECTIONS[0]
+    return [Page(f"{FOLDER}/{name}.json", _collection_json(collection(catalog, name, schema, attribute))), Page(f"{FOLDER}/casestudies.csv", casestudies_csv(catalog))]
+
+
 def render_exports(catalog: Catalog) -> list[Page]:
-    """Render every export file and the open data page."""
+    """Render every other export file, the index of them all and the open data page."""
     pages = []
     index = {"name": "Social Value Knowledge Base open data", "collections": []}
     for name, schema, attribute in COLLECTIONS:
-        data = collection(catalog, name, schema, attribute)
-        pages.append(Page(f"{FOLDER}/{name}.json", _collection_json(data)))
-        index["collections"].append({"name": name, "json": f"{name}.json", "csv": f"{name}.csv", "schema": data["schema"], "count": data["count"]})
+        if attribute != COLLECTIONS[0][2]:
+            data = collection(catalog, name, schema, attribute)
+            pages.append(Page(f"{FOLDER}/{name}.json", _collection_json(data)))
+        entry = {"name": name, "json": f"{name}.json", "csv": f"{name}.csv", "schema": _schema(schema), "count": len(getattr(catalog, attribute))}
+        index["collections"].append(entry)
     pages.append(Page(f"{FOLDER}/taxonomy.json", _json({"schema": "../schemas/taxonomy.schema.json", "vocabularies": catalog.taxonomy_data})))
     index["collections"].append({"name": "taxonomy", "json": "taxonomy.json", "schema": "../schemas/taxonomy.schema.json"})
     pages += [
-        Page(f"{FOLDER}/casestudies.csv", casestudies_csv(catalog)),
         Page(f"{FOLDER}/clauses.csv", clauses_csv(catalog)),
         Page(f"{FOLDER}/indicators.csv", indicators_csv(catalog)),
         Page(f"{FOLDER}/index.json", _json(index)),
