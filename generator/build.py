@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator import forked, outfiles, rendercache
-from generator.catalog import build_catalog
+from generator.catalog import ModelMemo, build_catalog
 from generator.clausecheck import check_clause_templates
 from generator.crossref import check_overdue, check_references
 from generator.diagnostics import Diagnostic, has_errors
@@ -102,11 +102,14 @@ class ClauseRulesMemo:
     found: list[Diagnostic] = field(default_factory=list)
 
 
-def check(project: Project, memo: LoadMemo | None = None, checked: CheckMemo | None = None, rules: ClauseRulesMemo | None = None) -> Result:
+def check(
+    project: Project, memo: LoadMemo | None = None, checked: CheckMemo | None = None, rules: ClauseRulesMemo | None = None, models: ModelMemo | None = None
+) -> Result:
     """Read and validate all content and build the catalogue; write nothing. ``memo``: see
     load_sources; ``checked`` (the live preview): each file's own checks are remembered while
     ``memo`` gives back the same loaded file, so only changed files are checked again; ``rules``
-    (the live preview) likewise keeps the clause rules' problems while no clause file changed."""
+    (the live preview) likewise keeps the clause rules' problems while no clause file changed, and
+    ``models`` each file's model object (see build_catalog)."""
     sources, diagnostics = discover(project.abs_root)
     valid = []
     if memo is None and checked is None and len(sources) >= READ_ON_CORES_FROM:
@@ -123,7 +126,7 @@ def check(project: Project, memo: LoadMemo | None = None, checked: CheckMemo | N
     if not any(item.source.kind == "taxonomy" for item in valid):
         diagnostics.append(Diagnostic("content/taxonomy.yml", 1, 1, "R000", "", "the shared vocabulary file is missing or invalid"))
         return Result(sorted(diagnostics))
-    catalog = build_catalog(valid)
+    catalog = build_catalog(valid, models)
     diagnostics += check_references(catalog, _clause_rules(catalog, rules))
     diagnostics += check_overdue(catalog, project.today or dt.date.today(), project.strict)
     profile = Profile()

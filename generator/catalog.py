@@ -159,17 +159,33 @@ def build_course(item: LoadedSource) -> Course:
     )
 
 
-def build_catalog(loaded: list[LoadedSource]) -> Catalog:
-    """Build the catalogue from files that passed their schemas, sorted by id."""
+ModelMemo = dict[int, tuple[LoadedSource, Any]]  # id of a loaded file: (the file, what it was built into)
+
+
+def build_catalog(loaded: list[LoadedSource], memo: ModelMemo | None = None) -> Catalog:
+    """Build the catalogue from files that passed their schemas, sorted by id. ``memo`` (the live
+    preview): an item is built once and kept while the same loaded file comes back (see load_sources)."""
+    kept = dict(memo or {})
+    if memo is not None:
+        memo.clear()
+
+    def build(item: LoadedSource, builder: Any) -> Any:
+        if memo is None:
+            return builder(item)
+        known = kept.get(id(item))
+        made = known[1] if known is not None and known[0] is item else builder(item)
+        memo[id(item)] = (item, made)
+        return made
+
     by_kind: dict[str, list[LoadedSource]] = {}
     for item in loaded:
         by_kind.setdefault(item.source.kind, []).append(item)
     taxonomy_items = by_kind.get("taxonomy", [])
     taxonomy = build_taxonomy(taxonomy_items[0].doc.data) if taxonomy_items else Taxonomy({})
-    cases = sorted((build_case_study(i) for i in by_kind.get("casestudy", [])), key=lambda c: c.id)
-    clauses = sorted((build_clause(i) for i in by_kind.get("clause", [])), key=lambda c: c.id)
-    pages = sorted((build_page(i) for i in by_kind.get("guidance", []) + by_kind.get("stage", [])), key=lambda p: (p.kind, p.id))
-    indicators = sorted((build_indicator(i) for i in by_kind.get("indicator", [])), key=lambda i: i.id)
+    cases = sorted((build(i, build_case_study) for i in by_kind.get("casestudy", [])), key=lambda c: c.id)
+    clauses = sorted((build(i, build_clause) for i in by_kind.get("clause", [])), key=lambda c: c.id)
+    pages = sorted((build(i, build_page) for i in by_kind.get("guidance", []) + by_kind.get("stage", [])), key=lambda p: (p.kind, p.id))
+    indicators = sorted((build(i, build_indicator) for i in by_kind.get("indicator", [])), key=lambda i: i.id)
     redirects = by_kind["redirects"][0].doc.data if by_kind.get("redirects") else {}
     courses = sorted((build_course(i) for i in by_kind.get("course", [])), key=lambda c: c.id)
     abbreviations = tuple(sorted(by_kind["abbreviations"][0].doc.data["abbreviations"].items())) if by_kind.get("abbreviations") else ()

@@ -27,6 +27,7 @@ from typing import Any
 import jinja2
 
 from generator.build import CheckMemo, ClauseRulesMemo, Project, Result, check
+from generator.catalog import ModelMemo
 from generator.load import LoadMemo
 from generator.model import Catalog
 from generator.parallel import run_all
@@ -76,6 +77,7 @@ class Preview:
     memo: LoadMemo = field(default_factory=dict)
     checked: CheckMemo = field(default_factory=dict)
     rules: ClauseRulesMemo = field(default_factory=ClauseRulesMemo)
+    models: ModelMemo = field(default_factory=dict)
     packs: list[Page] = field(default_factory=list)
     catalog: Catalog | None = None  # the catalogue the pages below were rendered from
     pages: dict[str, Page] = field(default_factory=dict)  # the docs tree's pages (packs aside), by destination
@@ -116,7 +118,7 @@ def generate_pages(project: Project, preview: Preview, changed: set[str] | None)
     if epoch_problem():
         return Result(usage_error=epoch_problem())
     keep_packs = bool(changed) and bool(preview.packs) and all(p.startswith(PACKLESS) for p in changed)
-    result = check(project, preview.memo, preview.checked, preview.rules)
+    result = check(project, preview.memo, preview.checked, preview.rules, preview.models)
     if result.exit_code or result.catalog is None:
         return result
     epoch, site = int(source_date_epoch(project.abs_root)), site_url(project.abs_config)

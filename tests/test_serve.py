@@ -57,10 +57,13 @@ def test_preview_renders_only_pages_showing_an_edited_case_study_and_equals_a_bu
         text = study.read_text(encoding="utf-8")
         assert old in text
         study.write_text(text.replace(old, new, 1), encoding="utf-8")
-        before = dict(preview.pages)
+        before, catalog = dict(preview.pages), preview.catalog
         assert edited_case_studies(preview.catalog, check(project).catalog, {name}) == {"hs2-skills-employment-education"}  # type: ignore[arg-type]
         pages = generate_pages(project, preview, {name}).pages
         assert docs_tree(pages) == docs_tree(generate(project).pages)
+        assert catalog is not None and preview.catalog is not None
+        reused = {c.id for c in catalog.case_studies if any(c is d for d in preview.catalog.case_studies)}
+        assert "hs2-skills-employment-education" not in reused and len(reused) == len(catalog.case_studies) - 1  # the others' models were kept
         kept = [p for p in pages if p.dest_path.startswith("case-studies/") and before.get(p.dest_path) is p]
         assert kept, "no case-study page was kept from the last run"
         if old.startswith("summary"):  # no listing beyond the case studies' own shows a summary: clause pages were kept
